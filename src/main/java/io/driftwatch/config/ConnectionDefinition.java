@@ -1,0 +1,31 @@
+package io.driftwatch.config;
+
+import java.net.URI;
+import java.util.Map;
+
+/**
+ * A connection file under {@code probes/connections/}: where and how probes reach one system.
+ *
+ * @param id the file name without extension, or its {@code id:} key
+ * @param vendor {@code generic}, {@code quickbooks}, {@code salesforce} or {@code smarty}
+ * @param maxConcurrency runs in flight at once through this connection (QuickBooks allows 10 per realm)
+ * @param settings vendor-specific plain settings (realm id, API version, minorversion...)
+ */
+public record ConnectionDefinition(
+        String id,
+        String vendor,
+        URI baseUrl,
+        Map<String, String> headers,
+        AuthSpec auth,
+        int maxConcurrency,
+        Map<String, String> settings,
+        SourceLocation source) {
+
+    public static final int DEFAULT_MAX_CONCURRENCY = 10;
+
+    public ConnectionDefinition {
+        headers = Map.copyOf(headers == null ? Map.of() : headers);
+        settings = Map.copyOf(settings == null ? Map.of() : settings);
+        auth = auth == null ? new AuthSpec.None() : auth;
+    }
+}
