@@ -48,10 +48,10 @@ public final class JunitReport {
     }
 
     private static List<String> cases(ProbeResult r) {
-        var names = new java.util.ArrayList<String>();
+        var names = new java.util.LinkedHashSet<String>();
         names.add("request");
         names.addAll(r.checks());
-        return names;
+        return List.copyOf(names);
     }
 
     private static long failedCases(ProbeResult r) {
