@@ -27,6 +27,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Runs one probe: builds the request, sends it through the connection, parses the body once, applies
@@ -51,6 +52,10 @@ public final class ProbeRunner {
     private final List<ProbeResultListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, Compiled> compiled = new ConcurrentHashMap<>();
 
+    /** Probes without a connection call the absolute URL in their path, with no auth. */
+    static final ConnectionDefinition DIRECT = new ConnectionDefinition(
+            "direct", "generic", null, Map.of(), null, ConnectionDefinition.DEFAULT_MAX_CONCURRENCY, Map.of(), null);
+
     private record Compiled(ProbeDefinition definition, List<Check> checks) {}
 
     public ProbeRunner(
@@ -73,6 +78,12 @@ public final class ProbeRunner {
 
     /** Runs the probe now and notifies listeners. Never throws. */
     public ProbeResult run(ProbeDefinition probe, Instant scheduledAt) {
+        try (var ignored = MDC.putCloseable("probe", probe.id())) {
+            return runLogged(probe, scheduledAt);
+        }
+    }
+
+    private ProbeResult runLogged(ProbeDefinition probe, Instant scheduledAt) {
         ProbeResult result;
         try {
             result = execute(probe, scheduledAt);
@@ -110,7 +121,8 @@ public final class ProbeRunner {
 
     private ProbeResult execute(ProbeDefinition probe, Instant scheduledAt) {
         Instant startedAt = clock.instant();
-        ConnectionDefinition connection = connections.apply(probe.connection());
+        ConnectionDefinition connection =
+                probe.connection() == null ? DIRECT : connections.apply(probe.connection());
         List<String> checkNames = new ArrayList<>();
         checkNames.add(REQUEST_CHECK);
         List<Finding> findings = new ArrayList<>();
