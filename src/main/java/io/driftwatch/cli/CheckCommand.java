@@ -22,8 +22,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Runs probes once and reports, like Newman in CI. Exit 0 all pass, 1 a check failed, 2 bad config. */
-@Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Run probes once and print a report; exit 0 when all pass, 1 when a check failed, 2 on bad configuration.")
+@Command(
+        name = "check",
+        mixinStandardHelpOptions = true,
+        description =
+                "Run probes once and print a report; exit 0 when all pass, 1 when a check failed, 2 on bad configuration.")
 public final class CheckCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;

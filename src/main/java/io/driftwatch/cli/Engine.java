@@ -9,8 +9,8 @@ import io.driftwatch.http.AuditLog;
 import io.driftwatch.http.AuthProvider;
 import io.driftwatch.http.AuthProviders;
 import io.driftwatch.http.AuthServices;
-import io.driftwatch.http.ExecutionOptions;
 import io.driftwatch.http.Exchange;
+import io.driftwatch.http.ExecutionOptions;
 import io.driftwatch.http.HttpClients;
 import io.driftwatch.http.HttpExecutor;
 import io.driftwatch.http.OutgoingRequest;
@@ -50,12 +50,19 @@ public final class Engine implements AutoCloseable {
 
     private record AuthEntry(ConnectionDefinition definition, AuthProvider provider) {}
 
-    public Engine(Settings settings, Clock clock, DriftwatchMetrics metrics, AuditLog audit, List<CheckFactory> extraChecks) {
+    public Engine(
+            Settings settings, Clock clock, DriftwatchMetrics metrics, AuditLog audit, List<CheckFactory> extraChecks) {
         this(settings, clock, metrics, audit, extraChecks, HttpClients.shared(), VendorRegistry.standard());
     }
 
-    public Engine(Settings settings, Clock clock, DriftwatchMetrics metrics, AuditLog audit, List<CheckFactory> extraChecks,
-            HttpClient client, VendorRegistry vendors) {
+    public Engine(
+            Settings settings,
+            Clock clock,
+            DriftwatchMetrics metrics,
+            AuditLog audit,
+            List<CheckFactory> extraChecks,
+            HttpClient client,
+            VendorRegistry vendors) {
         this.settings = settings;
         this.clock = clock;
         this.metrics = metrics;
@@ -83,22 +90,30 @@ public final class Engine implements AutoCloseable {
             ConnectionDefinition c = connection(p);
             metrics.probeLoaded(p.id(), p.connection(), c == null ? "generic" : c.vendor());
         }
-        metrics.configReloaded(change.ok(), clock.instant().getEpochSecond(), active.probes().size());
+        metrics.configReloaded(
+                change.ok(), clock.instant().getEpochSecond(), active.probes().size());
         return change;
     }
 
     private Exchange exchange(ProbeDefinition probe, ConnectionDefinition connection, OutgoingRequest request) {
         var spec = probe.request();
         var vendor = vendors.get(connection.vendor());
-        var options = new ExecutionOptions(probe.id(), spec.timeout(), spec.retry(), spec.maxBodyBytes(),
-                spec.captureBodyOnFailure(), vendor.requestIdHeader());
+        var options = new ExecutionOptions(
+                probe.id(),
+                spec.timeout(),
+                spec.retry(),
+                spec.maxBodyBytes(),
+                spec.captureBodyOnFailure(),
+                vendor.requestIdHeader());
         return executor.execute(request, options, authFor(connection));
     }
 
     /** One auth provider per connection, recreated when the connection's definition changes. */
     private AuthProvider authFor(ConnectionDefinition c) {
-        AuthEntry entry = auth.compute(c.id(), (id, old) ->
-                old != null && old.definition().equals(c) ? old : new AuthEntry(c, authProviders.create(c)));
+        AuthEntry entry = auth.compute(
+                c.id(),
+                (id, old) ->
+                        old != null && old.definition().equals(c) ? old : new AuthEntry(c, authProviders.create(c)));
         return entry.provider();
     }
 

@@ -16,13 +16,17 @@ public final class HealthProbe {
     public static void main(String[] args) {
         String url = args.length > 0 ? args[0] : "http://127.0.0.1:9464/readyz";
         try {
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            HttpClient client = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .build();
             HttpResponse<Void> r = client.send(
-                    HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
+                    HttpRequest.newBuilder(URI.create(url))
+                            .timeout(Duration.ofSeconds(2))
+                            .build(),
                     HttpResponse.BodyHandlers.discarding());
             System.exit(r.statusCode() == 200 ? 0 : 1);
         } catch (Exception e) {
             System.exit(1);
-        } 
+        }
     }
 }

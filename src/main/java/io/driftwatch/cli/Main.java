@@ -9,12 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Watches the vendor APIs money flows through and tells you the moment one drifts.",
-        subcommands = {
-            RunCommand.class,
-            CheckCommand.class,
-            ValidateCommand.class,
-            CommandLine.HelpCommand.class
-        })
+        subcommands = {CheckCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int FAILED = 1;
@@ -29,10 +24,13 @@ public final class Main implements Runnable {
     }
 
     public static CommandLine commandLine() {
-        return new CommandLine(new Main())
-                .setExitCodeOnInvalidInput(BAD_CONFIG)
-                .setExitCodeOnExecutionException(BAD_CONFIG)
-                .setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine cl = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        // Usage errors and unexpected exceptions exit 2, so 1 always means "a check failed".
+        cl.getCommandSpec().usageMessage().sortOptions(false);
+        cl.setExitCodeExceptionMapper(e -> BAD_CONFIG);
+        cl.getCommandSpec().exitCodeOnInvalidInput(BAD_CONFIG);
+        cl.getCommandSpec().exitCodeOnExecutionException(BAD_CONFIG);
+        return cl;
     }
 
     public static void main(String[] args) {

@@ -29,8 +29,15 @@ public record Settings(
     }
 
     public static Settings defaults(Map<String, String> env) {
-        return new Settings(Path.of("probes"), Path.of("baselines"), Path.of("alerting"), Path.of("data"), null,
-                DEFAULT_HOST, DEFAULT_PORT, env);
+        return new Settings(
+                Path.of("probes"),
+                Path.of("baselines"),
+                Path.of("alerting"),
+                Path.of("data"),
+                null,
+                DEFAULT_HOST,
+                DEFAULT_PORT,
+                env);
     }
 
     public Settings withProbesDir(Path dir) {

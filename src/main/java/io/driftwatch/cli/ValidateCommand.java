@@ -12,7 +12,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** Loads every configuration file and reports every problem as file:line:col: message. */
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(
+        name = "validate",
+        mixinStandardHelpOptions = true,
         description = "Check every file under probes/, baselines/ and alerting/; exit 0 when valid, 2 otherwise.")
 public final class ValidateCommand implements Callable<Integer> {
     @Mixin
@@ -36,7 +38,8 @@ public final class ValidateCommand implements Callable<Integer> {
             err.flush();
             return Main.BAD_CONFIG;
         }
-        out.println("ok: " + loaded.probes().size() + " probes, " + loaded.connections().size() + " connections");
+        out.println("ok: " + loaded.probes().size() + " probes, "
+                + loaded.connections().size() + " connections");
         out.flush();
         return Main.OK;
     }

@@ -88,10 +88,14 @@ public record ActiveConfig(
             if (old == null) added.add(p);
             else if (!sameDefinition(old, p) || connectionChanged(p.connection(), conns)) changed.add(p);
         }
-        List<String> removed = probes.keySet().stream().filter(id -> !next.containsKey(id)).toList();
+        List<String> removed =
+                probes.keySet().stream().filter(id -> !next.containsKey(id)).toList();
         List<ConfigProblem> problems = loaded.problems().stream().sorted().toList();
         ActiveConfig state = new ActiveConfig(
-                java.util.Collections.unmodifiableMap(next), Map.copyOf(conns), Map.copyOf(idsByFile), Map.copyOf(connByFile));
+                java.util.Collections.unmodifiableMap(next),
+                Map.copyOf(conns),
+                Map.copyOf(idsByFile),
+                Map.copyOf(connByFile));
         return new Change(state, added, changed, removed, problems);
     }
 

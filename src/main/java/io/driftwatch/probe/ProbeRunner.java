@@ -121,8 +121,7 @@ public final class ProbeRunner {
 
     private ProbeResult execute(ProbeDefinition probe, Instant scheduledAt) {
         Instant startedAt = clock.instant();
-        ConnectionDefinition connection =
-                probe.connection() == null ? DIRECT : connections.apply(probe.connection());
+        ConnectionDefinition connection = probe.connection() == null ? DIRECT : connections.apply(probe.connection());
         List<String> checkNames = new ArrayList<>();
         checkNames.add(REQUEST_CHECK);
         List<Finding> findings = new ArrayList<>();
