@@ -44,7 +44,7 @@ class DatabaseTest {
         assertThat(url)
                 .isEqualTo(
                         "jdbc:h2:file:" + dir.toAbsolutePath().resolve("data").resolve("driftwatch")
-                                + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000");
+                                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000");
         assertThatThrownBy(() -> Database.embeddedUrl(Path.of("/tmp/a;INIT=RUNSCRIPT")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("data directory path must not contain ';': /tmp/a;INIT=RUNSCRIPT");
@@ -85,7 +85,7 @@ class DatabaseTest {
 
     @Test
     void openingTwiceReusesTheMigratedSchema(@TempDir Path dir) {
-        String url = Database.embeddedUrl(dir);
+        String url = Database.embeddedUrl(dir.resolve("not/yet/created"));
         try (Database first = Database.open(url)) {
             new RunStore(first).save(TestRuns.passing("p", TestRuns.T0));
         }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
  * created for this class and dropped after it. Skipped, with the reason, when the server is unreachable.
  */
 class PostgresRunStoreTest extends RunStoreContract {
-    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+    private static final String HOST_PORT = "127.0.0.1:5432";
+    private static final String SERVER = "jdbc:postgresql://" + HOST_PORT + "/";
     private static String database;
 
     @BeforeAll
@@ -43,7 +44,7 @@ class PostgresRunStoreTest extends RunStoreContract {
         try {
             return DriverManager.getConnection(SERVER + "postgres?user=postgres&connectTimeout=3");
         } catch (SQLException e) {
-            return Assumptions.abort("PostgreSQL not reachable at 127.0.0.1:5432: " + e.getMessage());
+            return Assumptions.abort("PostgreSQL not reachable at " + HOST_PORT + ": " + e.getMessage());
         }
     }
 

@@ -307,7 +307,8 @@ abstract class RunStoreContract {
 
     @Test
     void writerFlushWritesEverySubmittedRun() throws SQLException {
-        try (RunWriter writer = new RunWriter(store, new RunWriter.Settings(50, 10_000, Duration.ofSeconds(30)))) {
+        try (RunWriter writer = new RunWriter(
+                store, new RunWriter.Settings(50, 10_000, Duration.ofMillis(250), Duration.ofSeconds(30)))) {
             for (int i = 0; i < 1_000; i++)
                 assertThat(writer.submit(TestRuns.passing("p" + (i % 7), T0.plusMillis(i))))
                         .isTrue();
@@ -324,7 +325,8 @@ abstract class RunStoreContract {
 
     @Test
     void writerCloseWritesEveryQueuedRunFromManyThreads() throws Exception {
-        RunWriter writer = new RunWriter(store, new RunWriter.Settings(200, 20_000, Duration.ofSeconds(60)));
+        RunWriter writer = new RunWriter(
+                store, new RunWriter.Settings(200, 20_000, Duration.ofMillis(250), Duration.ofSeconds(60)));
         List<Thread> producers = new ArrayList<>();
         for (int t = 0; t < 8; t++) {
             int thread = t;
@@ -348,7 +350,8 @@ abstract class RunStoreContract {
     @Test
     void writerDropsOnlyTheRunTheStoreRejects() throws SQLException {
         String tooLong = "x".repeat(300); // probe_id holds 200 characters
-        try (RunWriter writer = new RunWriter(store, new RunWriter.Settings(100, 1_000, Duration.ofSeconds(30)))) {
+        try (RunWriter writer = new RunWriter(
+                store, new RunWriter.Settings(100, 1_000, Duration.ofMillis(250), Duration.ofSeconds(30)))) {
             writer.submit(TestRuns.passing("a", T0));
             writer.submit(TestRuns.passing(tooLong, T0));
             writer.submit(TestRuns.passing("b", T0));
