@@ -43,6 +43,12 @@ public final class BaselineRecorder {
     /** Runs {@code source} {@code samples} times, sleeping {@code interval} between runs, and builds the baseline. */
     public Baseline record(String probeId, int samples, Duration interval, SampleSource source)
             throws BaselineRecordingException, InterruptedException {
+        return build(probeId, collect(samples, interval, source));
+    }
+
+    /** Runs {@code source} {@code samples} times, sleeping {@code interval} between runs. */
+    public List<Sample> collect(int samples, Duration interval, SampleSource source)
+            throws BaselineRecordingException, InterruptedException {
         if (samples < 1) throw new IllegalArgumentException("samples must be at least 1");
         List<Sample> collected = new ArrayList<>(samples);
         for (int i = 1; i <= samples; i++) {
@@ -56,7 +62,7 @@ public final class BaselineRecorder {
                         + Objects.toString(e.getMessage(), e.toString()));
             }
         }
-        return build(probeId, collected);
+        return collected;
     }
 
     /** Builds a baseline from samples already taken (no waiting), stamped with the clock's time. */

@@ -49,7 +49,9 @@ public final class CompiledBaseline {
         try {
             Schema validator = REGISTRY.getSchema(schema);
             validator.initializeValidators();
-            return new CompiledBaseline(baseline, file, validator, SpecParser.parse(schema));
+            // A recorded schema lists every field; a hand-written one (schemaFile set) only those relied on.
+            SpecNode spec = SpecParser.parse(schema, baseline.schemaFile() == null);
+            return new CompiledBaseline(baseline, file, validator, spec);
         } catch (RuntimeException e) {
             throw new BaselineFormatException(
                     List.of(new ConfigProblem(Path.of(file), 1, 1, "invalid JSON Schema: " + e.getMessage())));

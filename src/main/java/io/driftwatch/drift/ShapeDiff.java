@@ -105,7 +105,7 @@ final class ShapeDiff {
             }
             if (shape != null) node(child, shape, childPath, name);
         }
-        if (spec.properties == null) return;
+        if (!spec.complete) return;
         for (String name : new TreeSet<>(props.keySet())) {
             if (declared.contains(name)) continue;
             Shape shape = props.get(name);

@@ -27,8 +27,16 @@ final class SpecNode {
     StringFormat format;
     /** Allowed strings, or null when the node has no string enum. */
     Set<String> enumValues;
-    /** Declared properties by name, or null when the node declares none (then added fields are not reported). */
+    /** Declared properties by name, or null when the node declares none. */
     Map<String, SpecNode> properties;
+
+    /**
+     * True when {@link #properties} lists every field the response had: so in a recorded baseline, where
+     * a field not listed is {@code field-added}. Hand-written schemas usually list only what the team
+     * relies on, so there undeclared fields are not drift (the validator enforces
+     * {@code additionalProperties: false} where an author asks for it).
+     */
+    boolean complete;
 
     Set<String> required = Set.of();
     /** The element schema, or null when elements are unconstrained. */

@@ -22,15 +22,21 @@ import java.util.TreeSet;
  */
 final class SpecParser {
     private final JsonNode root;
+    private final boolean complete;
     private final Map<JsonNode, SpecNode> parsed = new IdentityHashMap<>();
     private final Map<String, SpecNode> refs = new HashMap<>();
 
-    private SpecParser(JsonNode root) {
+    private SpecParser(JsonNode root, boolean complete) {
         this.root = root;
+        this.complete = complete;
     }
 
-    static SpecNode parse(JsonNode schema) {
-        return new SpecParser(schema).node(schema);
+    /**
+     * @param complete true for recorded baselines, whose property lists are complete (see
+     *     {@link SpecNode#complete}); false for hand-written schemas
+     */
+    static SpecNode parse(JsonNode schema, boolean complete) {
+        return new SpecParser(schema, complete).node(schema);
     }
 
     private SpecNode node(JsonNode schema) {
@@ -49,6 +55,7 @@ final class SpecParser {
         if (props != null && props.isObject()) {
             for (Map.Entry<String, JsonNode> e : props.properties()) out.property(e.getKey(), node(e.getValue()));
             if (out.properties == null) out.properties = new TreeMap<>();
+            out.complete = complete;
         }
         JsonNode required = schema.get("required");
         if (required != null && required.isArray()) {
@@ -147,6 +154,7 @@ final class SpecParser {
         to.format = from.format;
         to.enumValues = from.enumValues;
         to.properties = from.properties;
+        to.complete = from.complete;
         to.required = from.required;
         to.items = from.items;
     }
