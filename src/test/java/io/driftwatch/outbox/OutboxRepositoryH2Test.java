@@ -2,25 +2,32 @@ package io.driftwatch.outbox;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
 class OutboxRepositoryH2Test extends OutboxRepositoryContract {
     @TempDir
-    Path dir;
+    static Path dir;
 
-    HikariDataSource ds;
+    static HikariDataSource ds;
 
-    @BeforeEach
-    void open() {
+    @BeforeAll
+    static void open() {
         ds = TestDatabases.h2(dir);
     }
 
-    @AfterEach
-    void close() {
+    @AfterAll
+    static void close() {
         ds.close();
+    }
+
+    @BeforeEach
+    void empty() throws SQLException {
+        TestDatabases.empty(ds);
     }
 
     @Override
