@@ -60,8 +60,14 @@ class OutboxDispatcherTest {
     }
 
     OutboxDispatcher dispatcher(Map<String, Channel> channels) {
-        return new OutboxDispatcher(repo, channels, clock, new Backoff(Duration.ofSeconds(10), Duration.ofMinutes(10), LOWEST),
-                Duration.ofHours(24), listener, new OutboxMetrics(registry));
+        return new OutboxDispatcher(
+                repo,
+                channels,
+                clock,
+                new Backoff(Duration.ofSeconds(10), Duration.ofMinutes(10), LOWEST),
+                Duration.ofHours(24),
+                listener,
+                new OutboxMetrics(registry));
     }
 
     void enqueue(String channel, AlertMessage message) throws SQLException {
@@ -75,9 +81,16 @@ class OutboxDispatcherTest {
     @Test
     void webhookAnswering500Then200IsDeliveredOnTheRetryWithTheSameDedupKey() throws Exception {
         try (var receiver = new LoopbackReceiver(200).answer(500)) {
-            var spec = new ChannelSpec("hook", "webhook", Map.of("url", receiver.url("/hook").toString()),
-                    Map.of("secret", Secret.of("s")), Map.of(), Map.of(), Map.of());
-            Channel hook = ChannelRegistry.standard().create(spec, new ChannelDependencies(HttpClient.newHttpClient(), clock));
+            var spec = new ChannelSpec(
+                    "hook",
+                    "webhook",
+                    Map.of("url", receiver.url("/hook").toString()),
+                    Map.of("secret", Secret.of("s")),
+                    Map.of(),
+                    Map.of(),
+                    Map.of());
+            Channel hook =
+                    ChannelRegistry.standard().create(spec, new ChannelDependencies(HttpClient.newHttpClient(), clock));
             var dispatcher = dispatcher(Map.of("hook", hook));
             enqueue("hook", Messages.firing("k/firing"));
 
@@ -96,7 +109,9 @@ class OutboxDispatcherTest {
             clock.advance(Duration.ofSeconds(5));
             assertThat(dispatcher.pollOnce()).isEqualTo(1);
             assertThat(receiver.requests()).hasSize(2);
-            assertThat(receiver.requests()).extracting(r -> r.header("X-Driftwatch-Dedup-Key")).containsOnly("k/firing");
+            assertThat(receiver.requests())
+                    .extracting(r -> r.header("X-Driftwatch-Dedup-Key"))
+                    .containsOnly("k/firing");
             assertThat(repo.pending(10)).isEmpty();
             assertThat(dispatcher.pollOnce()).isZero(); // delivered once, never again
             assertThat(receiver.requests()).hasSize(2);
@@ -147,7 +162,8 @@ class OutboxDispatcherTest {
         assertThat(repo.pending(10)).isEmpty();
         Notification dead = repo.dead(10).get(0);
         assertThat(Duration.between(dead.pendingSince(), dead.deadAt())).isGreaterThanOrEqualTo(Duration.ofHours(24));
-        assertThat(Duration.between(dead.pendingSince(), dead.deadAt())).isLessThan(Duration.ofHours(24).plusMinutes(10));
+        assertThat(Duration.between(dead.pendingSince(), dead.deadAt()))
+                .isLessThan(Duration.ofHours(24).plusMinutes(10));
         assertThat(deadLetters).containsExactly("mail k/firing channel 'mail': HTTP 503");
         assertThat(registry.scrape()).contains("driftwatch_notifications_total{channel=\"mail\",outcome=\"dead\"} 1.0");
 
@@ -174,8 +190,13 @@ class OutboxDispatcherTest {
     void backoffDoublesWithJitterUpToTheMaximum() {
         var lowest = new Backoff(Duration.ofSeconds(10), Duration.ofMinutes(10), LOWEST);
         assertThat(List.of(1, 2, 3, 4, 8, 20).stream().map(lowest::delay).toList())
-                .containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(20),
-                        Duration.ofSeconds(40), Duration.ofSeconds(300), Duration.ofSeconds(300));
+                .containsExactly(
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(10),
+                        Duration.ofSeconds(20),
+                        Duration.ofSeconds(40),
+                        Duration.ofSeconds(300),
+                        Duration.ofSeconds(300));
         var random = new Backoff(Duration.ofSeconds(10), Duration.ofMinutes(10), new java.util.SplittableRandom(42));
         for (int attempt = 1; attempt < 30; attempt++) {
             long ceiling = Math.min(600_000, 10_000L << Math.min(attempt - 1, 20));

@@ -57,7 +57,7 @@ public final class EmailChannel implements Channel {
         try {
             this.from = new InternetAddress(spec.string("from", null), true);
             var recipients = new ArrayList<InternetAddress>();
-            for (String address : spec.list("to")) recipients.add(new InternetAddress(address, true));
+            for (String address : addresses(spec)) recipients.add(new InternetAddress(address, true));
             this.to = recipients.toArray(InternetAddress[]::new);
         } catch (AddressException e) {
             throw new IllegalArgumentException("channel '" + name + "': invalid address", e);
@@ -133,10 +133,19 @@ public final class EmailChannel implements Channel {
         if (spec.secrets().containsKey("password") && !spec.strings().containsKey("username"))
             problems.add(new Problem("password", "password needs a username"));
         checkAddress(spec.string("from", ""), "from", problems);
-        if (spec.lists().containsKey("to") && spec.list("to").isEmpty())
+        if (spec.lists().containsKey("to") && addresses(spec).isEmpty())
             problems.add(new Problem("to", "to must list at least one address"));
-        for (String address : spec.list("to")) checkAddress(address, "to", problems);
+        for (String address : addresses(spec)) checkAddress(address, "to", problems);
         return problems;
+    }
+
+    /** {@code to} entries; one entry may hold several comma-separated addresses (from one env variable). */
+    static List<String> addresses(ChannelSpec spec) {
+        return spec.list("to").stream()
+                .flatMap(entry -> java.util.Arrays.stream(entry.split(",")))
+                .map(String::strip)
+                .filter(a -> !a.isEmpty())
+                .toList();
     }
 
     private static void checkAddress(String address, String key, List<Problem> problems) {

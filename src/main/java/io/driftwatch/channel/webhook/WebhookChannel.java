@@ -20,7 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Generic JSON webhook: POSTs {@link WebhookBody}, signed with HMAC-SHA256 when {@code secret} is set,
+ * Generic JSON webhook: POSTs {@link WebhookBody}, signed with HMAC-SHA256 under {@code secret} (required),
  * plus the configured {@code headers}. Any 2xx is success; anything else is retried by the outbox.
  */
 public final class WebhookChannel implements Channel {
@@ -28,7 +28,7 @@ public final class WebhookChannel implements Channel {
             "webhook",
             List.of(
                     Key.required("url", KeyKind.STRING),
-                    Key.optional("secret", KeyKind.SECRET),
+                    Key.required("secret", KeyKind.SECRET),
                     Key.optional("headers", KeyKind.MAP)),
             WebhookChannel::validate,
             WebhookChannel::new);
