@@ -105,7 +105,7 @@ public final class Sandbox implements AutoCloseable {
     @Override
     public void close() {
         ctx.closing.countDown();
-        server.stop(1);
+        server.stop(0);
         executor.shutdownNow();
         if (temporaryKeys != null) {
             try (Stream<Path> files = Files.walk(temporaryKeys)) {
