@@ -1,0 +1,197 @@
+package io.driftwatch.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.driftwatch.config.ActiveConfig;
+import io.driftwatch.config.ConnectionDefinition;
+import io.driftwatch.config.DirectoryWatcher;
+import io.driftwatch.config.ProbeDefinition;
+import io.driftwatch.http.LogbackAuditLog;
+import io.driftwatch.metrics.DriftwatchMetrics;
+import io.driftwatch.probe.ResultBoard;
+import io.driftwatch.probe.ResultJson;
+import io.driftwatch.schedule.ProbeScheduler;
+import io.driftwatch.schedule.RunDispatcher;
+import io.driftwatch.schedule.SchedulerSettings;
+import io.driftwatch.server.CoreRoutes;
+import io.driftwatch.server.DaemonServer;
+import io.driftwatch.store.Database;
+import io.driftwatch.store.Retention;
+import io.driftwatch.store.RetentionJob;
+import io.driftwatch.store.RunStore;
+import io.driftwatch.store.RunWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running daemon: store, engine, scheduler, HTTP server and the configuration watcher, started in
+ * that order and closed in reverse. A reload applies what changed; an invalid file keeps its last good
+ * probes (see {@link ActiveConfig}).
+ */
+public final class Daemon implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final Settings settings;
+    private final Clock clock;
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final DriftwatchMetrics metrics;
+    private final ResultBoard board = new ResultBoard();
+    private Engine engine;
+    private ProbeScheduler scheduler;
+    private RunStore runs;
+    private DaemonServer server;
+    private volatile boolean ready;
+
+    public Daemon(Settings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+        this.metrics = new DriftwatchMetrics().withJvmMetrics();
+    }
+
+    /** Starts everything; returns once the first configuration is scheduled and the server listens. */
+    public Daemon start() throws IOException {
+        Files.createDirectories(settings.dataDir());
+        Database db = Database.open(settings.storeUrl() != null ? settings.storeUrl() : Database.embeddedUrl(settings.dataDir()));
+        closeables.add(db);
+        runs = new RunStore(db);
+        runs.latestAll().values().forEach(r -> board.seed(StoredRuns.toResult(r)));
+        RunWriter writer = new RunWriter(runs);
+        closeables.add(writer);
+        LogbackAuditLog audit = LogbackAuditLog.open(settings.dataDir());
+        closeables.add(audit);
+
+        engine = Extensions.engine(settings, clock, metrics, audit);
+        closeables.add(engine);
+        engine.runner().addListener(board);
+        engine.runner().addListener((probe, result) -> metrics.recordRun(result.probeId(), result.outcome().label(),
+                result.exchange() == null ? 0 : result.exchange().totalNanos(),
+                result.exchange() != null && result.exchange().status() > 0));
+        engine.runner().addListener(writer);
+
+        RunDispatcher dispatcher = new RunDispatcher((probe, at) -> engine.runner().run(probe, at),
+                this::maxConcurrency, RunDispatcher.DEFAULT_MAX_IN_FLIGHT, metrics.registry(), clock);
+        scheduler = new ProbeScheduler(SchedulerSettings.defaults().with(quartzOverrides()), dispatcher, clock);
+        closeables.add(scheduler);
+
+        server = new DaemonServer(settings.host(), settings.port());
+        closeables.add(server);
+        CoreRoutes.register(server, metrics, board, () -> engine.active().probes().values(), () -> ready,
+                this::history, s -> engine.redactor().redact(s));
+
+        reload();
+        scheduler.start();
+        server.start();
+        closeables.add(new DirectoryWatcher(settings.probesDir(), Duration.ofMillis(300), this::reload).start());
+        ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("housekeeping").factory());
+        closeables.add(housekeeping::shutdownNow);
+        RetentionJob retention = new RetentionJob(runs, Retention.defaults(), clock);
+        housekeeping.scheduleWithFixedDelay(() -> {
+            try {
+                retention.runOnce();
+            } catch (RuntimeException e) {
+                LOG.warn("run history retention failed: {}", e.getMessage());
+            }
+        }, 1, 60, TimeUnit.MINUTES);
+        ready = true;
+        LOG.info("driftwatch listening on http://{}:{} with {} probes", server.host(), server.port(),
+                engine.active().probes().size());
+        return this;
+    }
+
+    /** Reloads probes/ and applies the change to the scheduler. Safe to call from the watcher thread. */
+    public synchronized ActiveConfig.Change reload() {
+        ActiveConfig.Change change = engine.reload();
+        change.problems().forEach(p -> LOG.error("invalid configuration: {}", p));
+        for (ProbeDefinition p : change.added()) schedule(p);
+        for (ProbeDefinition p : change.changed()) schedule(p);
+        for (String id : change.removed()) {
+            scheduler.unschedule(id);
+            board.remove(id);
+        }
+        if (!change.added().isEmpty() || !change.changed().isEmpty() || !change.removed().isEmpty()) {
+            LOG.info("configuration reloaded: {} added, {} changed, {} removed, {} problems", change.added().size(),
+                    change.changed().size(), change.removed().size(), change.problems().size());
+        }
+        return change;
+    }
+
+    private void schedule(ProbeDefinition p) {
+        try {
+            scheduler.schedule(p);
+        } catch (IllegalArgumentException e) {
+            LOG.error("{}: cannot schedule probe {}: {}", p.source(), p.id(), e.getMessage());
+        }
+    }
+
+    private Integer maxConcurrency(String connectionId) {
+        if (connectionId == null) return null;
+        ConnectionDefinition c = engine.active().connections().get(connectionId);
+        return c == null ? null : c.maxConcurrency();
+    }
+
+    private ArrayNode history(String probeId, int limit) {
+        ArrayNode arr = MAPPER.createArrayNode();
+        runs.history(probeId, limit).forEach(r -> arr.add(ResultJson.toJson(StoredRuns.toResult(r), s -> engine.redactor().redact(s))));
+        return arr;
+    }
+
+    /**
+     * Quartz overrides: {@code DRIFTWATCH_QUARTZ_PROPERTIES} names a properties file (e.g. the clustered
+     * JDBC job store on PostgreSQL); without it, the in-memory store.
+     */
+    private java.util.Map<String, String> quartzOverrides() throws IOException {
+        String file = settings.env().get("DRIFTWATCH_QUARTZ_PROPERTIES");
+        if (file == null || file.isBlank()) return java.util.Map.of();
+        var props = new java.util.Properties();
+        try (var in = Files.newInputStream(java.nio.file.Path.of(file))) {
+            props.load(in);
+        }
+        var map = new java.util.HashMap<String, String>();
+        props.stringPropertyNames().forEach(k -> map.put(k, props.getProperty(k)));
+        return map;
+    }
+
+    public boolean ready() {
+        return ready;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    public DriftwatchMetrics metrics() {
+        return metrics;
+    }
+
+    public ProbeScheduler scheduler() {
+        return scheduler;
+    }
+
+    @Override
+    public void close() {
+        ready = false;
+        for (int i = closeables.size() - 1; i >= 0; i--) {
+            try {
+                closeables.get(i).close();
+            } catch (Exception e) {
+                LOG.warn("error while stopping: {}", e.toString());
+            }
+        }
+        closeables.clear();
+    }
+}

@@ -1,0 +1,155 @@
+package io.driftwatch.cli;
+
+import io.driftwatch.config.ActiveConfig;
+import io.driftwatch.config.ConfigLoader;
+import io.driftwatch.config.ConnectionDefinition;
+import io.driftwatch.config.LoadedConfig;
+import io.driftwatch.config.ProbeDefinition;
+import io.driftwatch.http.AuditLog;
+import io.driftwatch.http.AuthProvider;
+import io.driftwatch.http.AuthProviders;
+import io.driftwatch.http.AuthServices;
+import io.driftwatch.http.Exchange;
+import io.driftwatch.http.ExecutionOptions;
+import io.driftwatch.http.HttpClients;
+import io.driftwatch.http.HttpExecutor;
+import io.driftwatch.http.OutgoingRequest;
+import io.driftwatch.http.Redactor;
+import io.driftwatch.http.RedactorHolder;
+import io.driftwatch.http.Sleeper;
+import io.driftwatch.metrics.DriftwatchMetrics;
+import io.driftwatch.probe.BuiltInChecks;
+import io.driftwatch.probe.CheckFactory;
+import io.driftwatch.probe.ProbeRunner;
+import io.driftwatch.vendor.VendorRegistry;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The parts every command that runs probes shares: configuration, redaction, the HTTP executor with
+ * auth per connection, vendors, checks and the runner. {@code check} uses it once; the daemon keeps it
+ * and calls {@link #reload()} when files change.
+ */
+public final class Engine implements AutoCloseable {
+    private final Settings settings;
+    private final Clock clock;
+    private final DriftwatchMetrics metrics;
+    private final RedactorHolder redactors = RedactorHolder.of(Redactor.empty());
+    private final HttpExecutor executor;
+    private final AuthProviders authProviders;
+    private final VendorRegistry vendors;
+    private final ProbeRunner runner;
+    private final ConfigLoader loader = new ConfigLoader();
+    private final Map<String, AuthEntry> auth = new ConcurrentHashMap<>();
+    private volatile ActiveConfig active = ActiveConfig.EMPTY;
+
+    private record AuthEntry(ConnectionDefinition definition, AuthProvider provider) {}
+
+    public Engine(
+            Settings settings, Clock clock, DriftwatchMetrics metrics, AuditLog audit, List<CheckFactory> extraChecks) {
+        this(settings, clock, metrics, audit, extraChecks, HttpClients.shared(), VendorRegistry.standard());
+    }
+
+    public Engine(
+            Settings settings,
+            Clock clock,
+            DriftwatchMetrics metrics,
+            AuditLog audit,
+            List<CheckFactory> extraChecks,
+            HttpClient client,
+            VendorRegistry vendors) {
+        this.settings = settings;
+        this.clock = clock;
+        this.metrics = metrics;
+        this.vendors = vendors;
+        this.executor = new HttpExecutor(client, clock, Sleeper.REAL, redactors, audit, ThreadLocalRandom.current());
+        this.authProviders = AuthProviders.standard(new AuthServices(client, clock, redactors));
+        List<CheckFactory> factories = new ArrayList<>();
+        factories.add(new BuiltInChecks());
+        factories.addAll(extraChecks);
+        this.runner = new ProbeRunner(id -> active.connections().get(id), this::exchange, vendors, factories, clock);
+    }
+
+    /** Loads every file under the probes directory and folds it into the active configuration. */
+    public ActiveConfig.Change reload() {
+        LoadedConfig loaded = loader.load(settings.probesDir(), settings.env());
+        ActiveConfig.Change change = active.apply(loaded);
+        var secrets = new java.util.HashSet<>(loaded.secretValues());
+        secrets.addAll(Redactor.secretValues(change.next().connections().values()));
+        redactors.replace(Redactor.of(secrets));
+        active = change.next();
+        auth.keySet().removeIf(id -> !active.connections().containsKey(id));
+        change.removed().forEach(runner::forget);
+        change.removed().forEach(metrics::probeRemoved);
+        for (ProbeDefinition p : active.probes().values()) {
+            ConnectionDefinition c = connection(p);
+            metrics.probeLoaded(p.id(), p.connection(), c == null ? "generic" : c.vendor());
+        }
+        metrics.configReloaded(
+                change.ok(), clock.instant().getEpochSecond(), active.probes().size());
+        return change;
+    }
+
+    private Exchange exchange(ProbeDefinition probe, ConnectionDefinition connection, OutgoingRequest request) {
+        var spec = probe.request();
+        var vendor = vendors.get(connection.vendor());
+        var options = new ExecutionOptions(
+                probe.id(),
+                spec.timeout(),
+                spec.retry(),
+                spec.maxBodyBytes(),
+                spec.captureBodyOnFailure(),
+                vendor.requestIdHeader());
+        return executor.execute(request, options, authFor(connection));
+    }
+
+    /** One auth provider per connection, recreated when the connection's definition changes. */
+    private AuthProvider authFor(ConnectionDefinition c) {
+        AuthEntry entry = auth.compute(
+                c.id(),
+                (id, old) ->
+                        old != null && old.definition().equals(c) ? old : new AuthEntry(c, authProviders.create(c)));
+        return entry.provider();
+    }
+
+    /** The probe's connection, or null when it has none (absolute URL) or it is undefined. */
+    public ConnectionDefinition connection(ProbeDefinition p) {
+        return p.connection() == null ? null : active.connections().get(p.connection());
+    }
+
+    public ProbeRunner runner() {
+        return runner;
+    }
+
+    public ActiveConfig active() {
+        return active;
+    }
+
+    public Redactor redactor() {
+        return redactors.get();
+    }
+
+    public RedactorHolder redactors() {
+        return redactors;
+    }
+
+    public DriftwatchMetrics metrics() {
+        return metrics;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    @Override
+    public void close() {}
+}

@@ -1,0 +1,65 @@
+package io.driftwatch.http;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import javax.net.ssl.SSLContext;
+
+/**
+ * Builds the {@link HttpClient}s driftwatch uses: HTTP/1.1 (vendors' behaviour and our timings are
+ * defined for it), a connect timeout, redirects not followed (a probe sees the status it got), and
+ * virtual threads for the client's dependent tasks so no platform threads are created per request.
+ *
+ * <p>TLS verification always stays on. Pass an {@link SSLContext} only to trust an extra certificate
+ * authority (a private CA, a test certificate); null means the JDK default trust store.
+ */
+public final class HttpClients {
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+    /** Runs each of the client's tasks on a new virtual thread; shared, no lifecycle to manage. */
+    private static final Executor VIRTUAL_THREADS = Thread::startVirtualThread;
+
+    private HttpClients() {}
+
+    private static final class Default {
+        static final HttpClient CLIENT = newShared(null, DEFAULT_CONNECT_TIMEOUT);
+    }
+
+    /** The process-wide client with the default trust store; keeps connections alive between runs. */
+    public static HttpClient shared() {
+        return Default.CLIENT;
+    }
+
+    /** A new long-lived client; keep one per trust configuration and reuse it for every run. */
+    public static HttpClient newShared(SSLContext sslContext, Duration connectTimeout) {
+        return builder(sslContext, connectTimeout).build();
+    }
+
+    /**
+     * One new client (so one new connection) per run, shut down when the run ends. For benchmarks that
+     * measure connect time; far too costly for the daemon (each client starts a selector thread).
+     */
+    public static HttpClientSource freshPerRun(SSLContext sslContext, Duration connectTimeout) {
+        return new HttpClientSource() {
+            @Override
+            public HttpClient acquire() {
+                return newShared(sslContext, connectTimeout);
+            }
+
+            @Override
+            public void release(HttpClient client) {
+                client.shutdownNow();
+            }
+        };
+    }
+
+    static HttpClient.Builder builder(SSLContext sslContext, Duration connectTimeout) {
+        HttpClient.Builder b = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(VIRTUAL_THREADS);
+        if (sslContext != null) b.sslContext(sslContext);
+        return b;
+    }
+}

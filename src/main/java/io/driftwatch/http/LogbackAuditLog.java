@@ -1,0 +1,133 @@
+package io.driftwatch.http;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.rolling.RollingFileAppender;
+import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
+import ch.qos.logback.core.util.FileSize;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import net.logstash.logback.composite.loggingevent.LoggingEventJsonProviders;
+import net.logstash.logback.composite.loggingevent.LogstashMarkersJsonProvider;
+import net.logstash.logback.encoder.LoggingEventCompositeJsonEncoder;
+import net.logstash.logback.marker.Markers;
+
+/**
+ * The audit trail as JSON lines in {@code <dataDir>/audit/audit.jsonl}, one object per run with the
+ * fields of {@link AuditRecord} (null fields left out), rolled daily and at {@code maxFileSize} into
+ * gzipped {@code audit.<date>.<n>.jsonl.gz}, kept {@code maxHistoryDays}.
+ *
+ * <p>Configured in code, not in logback.xml, so the data directory comes from driftwatch's own
+ * configuration. It uses a private logback context holding the non-additive logger {@code
+ * driftwatch.audit}: the application's log configuration (and its reloads) can neither drop nor
+ * duplicate audit lines. Writes are synchronous and flushed per line, so a line is on disk when {@link
+ * #record} returns.
+ */
+public final class LogbackAuditLog implements AuditLog, AutoCloseable {
+    public static final String LOGGER_NAME = "driftwatch.audit";
+    public static final String DEFAULT_MAX_FILE_SIZE = "50MB";
+    public static final int DEFAULT_MAX_HISTORY_DAYS = 14;
+    public static final String DEFAULT_TOTAL_SIZE_CAP = "2GB";
+
+    private final LoggerContext context;
+    private final Logger logger;
+    private final Path file;
+
+    private LogbackAuditLog(LoggerContext context, Logger logger, Path file) {
+        this.context = context;
+        this.logger = logger;
+        this.file = file;
+    }
+
+    /** Opens (creating folders as needed) the audit trail under {@code dataDir} with default rolling. */
+    public static LogbackAuditLog open(Path dataDir) {
+        return open(dataDir, DEFAULT_MAX_FILE_SIZE, DEFAULT_MAX_HISTORY_DAYS, DEFAULT_TOTAL_SIZE_CAP);
+    }
+
+    /**
+     * Opens the audit trail under {@code dataDir} with explicit rolling limits.
+     *
+     * @param maxFileSize logback size, e.g. {@code 50MB}
+     * @param totalSizeCap logback size bounding all archives together, e.g. {@code 2GB}
+     * @throws IllegalStateException when the file cannot be opened
+     */
+    public static LogbackAuditLog open(Path dataDir, String maxFileSize, int maxHistoryDays, String totalSizeCap) {
+        Path dir = dataDir.resolve("audit").toAbsolutePath();
+        Path file = dir.resolve("audit.jsonl");
+        var context = new LoggerContext();
+        context.setName("driftwatch-audit");
+        context.start();
+
+        var encoder = new LoggingEventCompositeJsonEncoder();
+        encoder.setContext(context);
+        var providers = new LoggingEventJsonProviders();
+        providers.addLogstashMarkers(new LogstashMarkersJsonProvider());
+        encoder.setProviders(providers);
+        encoder.start();
+
+        var appender = new RollingFileAppender<ILoggingEvent>();
+        appender.setContext(context);
+        appender.setName("audit-file");
+        appender.setFile(file.toString());
+        appender.setImmediateFlush(true);
+        appender.setEncoder(encoder);
+
+        var policy = new SizeAndTimeBasedRollingPolicy<ILoggingEvent>();
+        policy.setContext(context);
+        policy.setParent(appender);
+        policy.setFileNamePattern(
+                dir.resolve("audit.%d{yyyy-MM-dd}.%i.jsonl.gz").toString());
+        policy.setMaxFileSize(FileSize.valueOf(maxFileSize));
+        policy.setMaxHistory(maxHistoryDays);
+        policy.setTotalSizeCap(FileSize.valueOf(totalSizeCap));
+        policy.start();
+        appender.setRollingPolicy(policy);
+        appender.setTriggeringPolicy(policy);
+        appender.start();
+        if (!appender.isStarted()) {
+            context.stop();
+            throw new IllegalStateException("cannot open audit log " + file);
+        }
+
+        Logger logger = context.getLogger(LOGGER_NAME);
+        logger.setAdditive(false);
+        logger.setLevel(Level.INFO);
+        logger.addAppender(appender);
+        return new LogbackAuditLog(context, logger, file);
+    }
+
+    /** The active file (archives sit beside it). */
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public void record(AuditRecord r) {
+        var fields = new LinkedHashMap<String, Object>(16);
+        fields.put("time", r.time().toString());
+        put(fields, "probe", r.probe());
+        put(fields, "method", r.method());
+        put(fields, "url", r.url());
+        fields.put("status", r.status());
+        fields.put("ms", Math.round(r.ms() * 1000) / 1000.0);
+        fields.put("bytes", r.bytes());
+        fields.put("attempts", r.attempts());
+        put(fields, "requestId", r.requestId());
+        put(fields, "outcome", r.outcome());
+        put(fields, "body", r.body());
+        logger.info(Markers.appendEntries(fields), "");
+    }
+
+    private static void put(Map<String, Object> fields, String name, String value) {
+        if (value != null) fields.put(name, value);
+    }
+
+    /** Flushes and closes the file. */
+    @Override
+    public void close() {
+        context.stop();
+    }
+}

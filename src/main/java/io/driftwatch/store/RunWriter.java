@@ -1,0 +1,297 @@
+package io.driftwatch.store;
+
+import io.driftwatch.config.ProbeDefinition;
+import io.driftwatch.probe.ProbeResult;
+import io.driftwatch.probe.ProbeResultListener;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Saves probe runs in batches from one background virtual thread, so a probe run costs its caller
+ * only the conversion to the stored form (findings to JSON) and a queue insert.
+ *
+ * <p>Contracts:
+ *
+ * <ul>
+ *   <li>{@link #submit} never blocks. When {@link Settings#capacity()} runs are already waiting (the
+ *       store is down or far behind), the run is dropped, counted in {@link #dropped()} and logged:
+ *       probing and alerting go on without history rather than stall.
+ *   <li>A batch that fails with a transient error (connection lost, pool timeout, lock timeout,
+ *       deadlock) is retried with backoff (1 s doubling to 30 s) until it succeeds. A batch that fails
+ *       otherwise is retried one run at a time; a run the store rejects is dropped and logged.
+ *   <li>{@link #flush()} returns once every run submitted before it is written (or dropped as above).
+ *   <li>{@link #close()} stops accepting runs and writes every queued one before returning; only if the
+ *       store stays unreachable past {@link Settings#closeTimeout()} does it give up, logging how many
+ *       runs were not stored. Close the writer before the {@link Database}.
+ * </ul>
+ */
+public final class RunWriter implements ProbeResultListener, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(RunWriter.class);
+    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+    /**
+     * How the writer batches and when it gives up.
+     *
+     * @param maxBatch most runs written per transaction
+     * @param capacity most runs waiting to be written before new ones are dropped
+     * @param closeTimeout how long {@link #close()} waits for an unreachable store
+     */
+    public record Settings(int maxBatch, int capacity, Duration closeTimeout) {
+        public static final Settings DEFAULT = new Settings(500, 20_000, Duration.ofSeconds(30));
+
+        public Settings {
+            if (maxBatch < 1) throw new IllegalArgumentException("maxBatch must be at least 1, got " + maxBatch);
+            if (capacity < 1) throw new IllegalArgumentException("capacity must be at least 1, got " + capacity);
+        }
+    }
+
+    /** Waits between retries; tests pass a recording one that returns at once. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    private sealed interface Item permits Run, Flush, Stop {}
+
+    private record Run(PendingRun pending) implements Item {}
+
+    private record Flush(CompletableFuture<Void> done) implements Item {}
+
+    private record Stop() implements Item {}
+
+    private final RunSink sink;
+    private final Settings settings;
+    private final Sleeper sleeper;
+    private final LinkedBlockingQueue<Item> queue = new LinkedBlockingQueue<>();
+    private final AtomicInteger queuedRuns = new AtomicInteger();
+    private final AtomicLong written = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    // Read side: submit/flush enqueue; write side: close. No run is enqueued behind the Stop item.
+    private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private final Thread thread;
+    private boolean closed; // guarded by lifecycle
+
+    public RunWriter(RunStore store) {
+        this(store, Settings.DEFAULT);
+    }
+
+    public RunWriter(RunStore store, Settings settings) {
+        this(store::write, settings, duration -> Thread.sleep(duration));
+    }
+
+    RunWriter(RunSink sink, Settings settings, Sleeper sleeper) {
+        this.sink = sink;
+        this.settings = settings;
+        this.sleeper = sleeper;
+        this.thread = Thread.ofVirtual().name("driftwatch-run-writer").start(this::loop);
+    }
+
+    /** Stores every completed run; register the writer as a probe result listener. */
+    @Override
+    public void onResult(ProbeDefinition probe, ProbeResult result) {
+        submit(result);
+    }
+
+    /** Queues a run for writing. Returns false when it was dropped (queue full, or writer closed). */
+    public boolean submit(ProbeResult result) {
+        PendingRun pending = PendingRun.of(StoredRun.from(result));
+        lifecycle.readLock().lock();
+        try {
+            if (closed) {
+                dropped.incrementAndGet();
+                log.warn("run of probe {} not stored: the run writer is closed", result.probeId());
+                return false;
+            }
+            if (queuedRuns.incrementAndGet() > settings.capacity()) {
+                queuedRuns.decrementAndGet();
+                long total = dropped.incrementAndGet();
+                log.warn(
+                        "run of probe {} not stored: {} runs already wait for the store ({} dropped so far)",
+                        result.probeId(),
+                        settings.capacity(),
+                        total);
+                return false;
+            }
+            queue.add(new Run(pending));
+            return true;
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    /** Blocks until every run submitted before this call is written or dropped. */
+    public void flush() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        boolean queued;
+        lifecycle.readLock().lock();
+        try {
+            queued = !closed;
+            if (queued) queue.add(new Flush(done));
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+        if (queued) {
+            done.join();
+        } else {
+            joinUninterruptibly(thread); // closed: the writer drains its queue before it ends
+        }
+    }
+
+    /** Stops accepting runs and writes every queued one (see the class contract for the time limit). */
+    @Override
+    public void close() {
+        lifecycle.writeLock().lock();
+        try {
+            if (closed) return;
+            closed = true;
+            queue.add(new Stop());
+        } finally {
+            lifecycle.writeLock().unlock();
+        }
+        try {
+            if (!thread.join(settings.closeTimeout())) {
+                thread.interrupt();
+                thread.join();
+            }
+        } catch (InterruptedException e) {
+            thread.interrupt();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Runs written so far. */
+    public long written() {
+        return written.get();
+    }
+
+    /** Runs dropped so far (queue full, writer closed, or rejected by the store). */
+    public long dropped() {
+        return dropped.get();
+    }
+
+    /** Runs waiting to be written. */
+    public int queued() {
+        return queuedRuns.get();
+    }
+
+    private void loop() {
+        List<Item> items = new ArrayList<>();
+        List<PendingRun> batch = new ArrayList<>(settings.maxBatch());
+        try {
+            while (true) {
+                items.add(queue.take());
+                queue.drainTo(items, settings.maxBatch() * 2);
+                for (Item item : items) {
+                    switch (item) {
+                        case Run run -> {
+                            batch.add(run.pending());
+                            if (batch.size() >= settings.maxBatch()) write(batch);
+                        }
+                        case Flush flush -> {
+                            write(batch);
+                            flush.done().complete(null);
+                        }
+                        case Stop stop -> {
+                            write(batch);
+                            return;
+                        }
+                    }
+                }
+                items.clear();
+                write(batch);
+            }
+        } catch (InterruptedException e) {
+            int lost = queuedRuns.get();
+            if (lost > 0) {
+                log.error("{} probe runs not stored: the store stayed unreachable until the writer was stopped", lost);
+            }
+            dropped.addAndGet(lost);
+            queuedRuns.set(0);
+            for (Item item : queue) {
+                if (item instanceof Flush flush) flush.done().complete(null);
+            }
+            for (Item item : items) {
+                if (item instanceof Flush flush) flush.done().complete(null);
+            }
+        }
+    }
+
+    /** Writes and clears the batch; see the class contract for retries. */
+    private void write(List<PendingRun> batch) throws InterruptedException {
+        if (batch.isEmpty()) return;
+        Duration backoff = FIRST_BACKOFF;
+        Exception rejection;
+        while (true) {
+            try {
+                sink.write(batch);
+                written.addAndGet(batch.size());
+                queuedRuns.addAndGet(-batch.size());
+                batch.clear();
+                return;
+            } catch (SQLException e) {
+                if (!isTransient(e)) {
+                    rejection = e;
+                    break;
+                }
+                log.warn("store unavailable, retrying {} probe runs in {}: {}", batch.size(), backoff, e.getMessage());
+                sleeper.sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            } catch (RuntimeException e) {
+                rejection = e;
+                break;
+            }
+        }
+        if (batch.size() == 1) {
+            PendingRun run = batch.get(0);
+            log.error(
+                    "run of probe {} started at {} not stored: the store rejected it: {}",
+                    run.run().probeId(),
+                    run.run().startedAt(),
+                    rejection.getMessage());
+            dropped.incrementAndGet();
+            queuedRuns.decrementAndGet();
+        } else {
+            for (PendingRun run : batch) write(new ArrayList<>(List.of(run)));
+        }
+        batch.clear();
+    }
+
+    /** Errors worth retrying unchanged: lost connections, pool or lock timeouts, deadlocks. */
+    static boolean isTransient(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientException || t instanceof java.sql.SQLRecoverableException) {
+                return true;
+            }
+            if (t instanceof SQLException s && s.getSQLState() != null) {
+                String state = s.getSQLState();
+                if (state.startsWith("08") || state.equals("40001") || state.equals("40P01") || state.equals("57P01")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void joinUninterruptibly(Thread thread) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+    }
+}

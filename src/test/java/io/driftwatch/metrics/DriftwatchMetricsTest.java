@@ -1,0 +1,30 @@
+package io.driftwatch.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class DriftwatchMetricsTest {
+    @Test
+    void exposesProbeSeriesWithPrometheusNamesAndRemovesThem() {
+        var m = new DriftwatchMetrics();
+        m.probeLoaded("qbo-invoice-read", "quickbooks", "quickbooks");
+        m.recordRun("qbo-invoice-read", "pass", 120_000_000L, true);
+        m.recordRun("qbo-invoice-read", "fail", 0, false);
+        m.configReloaded(false, 1_700_000_000L, 1);
+        String text = m.scrape();
+        assertThat(text)
+                .contains("# TYPE driftwatch_probe_success gauge")
+                .contains("driftwatch_probe_success{probe=\"qbo-invoice-read\"} 0")
+                .contains("driftwatch_probe_runs_total{outcome=\"pass\",probe=\"qbo-invoice-read\"} 1")
+                .contains("driftwatch_probe_runs_total{outcome=\"fail\",probe=\"qbo-invoice-read\"} 1")
+                .contains("driftwatch_probe_duration_seconds_bucket{probe=\"qbo-invoice-read\",le=\"0.15\"} 1")
+                .contains("driftwatch_probe_duration_seconds_bucket{probe=\"qbo-invoice-read\",le=\"0.1\"} 0")
+                .contains("driftwatch_probe_duration_seconds_count{probe=\"qbo-invoice-read\"} 1")
+                .contains("driftwatch_config_reload_success 0")
+                .contains(
+                        "driftwatch_probe_info{connection=\"quickbooks\",probe=\"qbo-invoice-read\",vendor=\"quickbooks\"} 1");
+        m.probeRemoved("qbo-invoice-read");
+        assertThat(m.scrape()).doesNotContain("qbo-invoice-read");
+    }
+}

@@ -1,0 +1,151 @@
+package io.driftwatch.store;
+
+import static io.driftwatch.store.TestRuns.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+
+/** The writer's failure handling, against a recording sink that fails on demand. */
+class RunWriterRetryTest {
+
+    /** Records every write; throws the queued failures first, one per call. */
+    static final class RecordingSink implements RunSink {
+        final List<List<String>> batches = new ArrayList<>();
+        final List<SQLException> failures = new ArrayList<>();
+        String rejectedProbe;
+
+        @Override
+        public synchronized void write(List<PendingRun> runs) throws SQLException {
+            if (!failures.isEmpty()) throw failures.remove(0);
+            List<String> ids = runs.stream().map(r -> r.run().probeId()).toList();
+            if (ids.contains(rejectedProbe)) throw new SQLException("value too long for probe_id", "22001");
+            batches.add(ids);
+        }
+
+        synchronized List<String> written() {
+            return batches.stream().flatMap(List::stream).toList();
+        }
+    }
+
+    static final class RecordingSleeper implements RunWriter.Sleeper {
+        final List<Duration> sleeps = new ArrayList<>();
+
+        @Override
+        public synchronized void sleep(Duration duration) {
+            sleeps.add(duration);
+        }
+    }
+
+    private static final RunWriter.Settings SETTINGS = new RunWriter.Settings(10, 100, Duration.ofSeconds(30));
+
+    @Test
+    void transientFailuresAreRetriedWithDoublingBackoffCappedAtThirtySeconds() {
+        RecordingSink sink = new RecordingSink();
+        for (int i = 0; i < 7; i++) sink.failures.add(new SQLTransientConnectionException("pool timeout"));
+        RecordingSleeper sleeper = new RecordingSleeper();
+
+        try (RunWriter writer = new RunWriter(sink, SETTINGS, sleeper)) {
+            writer.submit(TestRuns.passing("a", T0));
+            writer.flush();
+
+            assertThat(sink.written()).containsExactly("a");
+            assertThat(sleeper.sleeps)
+                    .containsExactly(
+                            Duration.ofSeconds(1),
+                            Duration.ofSeconds(2),
+                            Duration.ofSeconds(4),
+                            Duration.ofSeconds(8),
+                            Duration.ofSeconds(16),
+                            Duration.ofSeconds(30),
+                            Duration.ofSeconds(30));
+            assertThat(writer.written()).isEqualTo(1);
+            assertThat(writer.dropped()).isZero();
+        }
+    }
+
+    @Test
+    void connectionStateErrorsCountAsTransient() {
+        assertThat(RunWriter.isTransient(new SQLException("connection lost", "08006")))
+                .isTrue();
+        assertThat(RunWriter.isTransient(new SQLException("deadlock detected", "40P01")))
+                .isTrue();
+        assertThat(RunWriter.isTransient(new SQLException("wrapped", "XX000", new SQLTransientConnectionException())))
+                .isTrue();
+        assertThat(RunWriter.isTransient(new SQLException("value too long", "22001")))
+                .isFalse();
+        assertThat(RunWriter.isTransient(new SQLException("no state"))).isFalse();
+    }
+
+    @Test
+    void aRejectedBatchIsRetriedRunByRunAndOnlyTheRejectedRunIsDropped() {
+        RecordingSink sink = new RecordingSink();
+        sink.rejectedProbe = "bad";
+        RecordingSleeper sleeper = new RecordingSleeper();
+
+        try (RunWriter writer = new RunWriter(sink, SETTINGS, sleeper)) {
+            for (String id : List.of("a", "bad", "b")) writer.submit(TestRuns.passing(id, T0));
+            writer.flush();
+
+            assertThat(sink.written()).containsExactly("a", "b");
+            assertThat(writer.dropped()).isEqualTo(1);
+            assertThat(writer.written()).isEqualTo(2);
+            assertThat(writer.queued()).isZero();
+            assertThat(sleeper.sleeps).isEmpty();
+        }
+    }
+
+    @Test
+    void runsBeyondCapacityAreDroppedNotQueued() throws InterruptedException {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch writing = new CountDownLatch(1);
+        List<String> written = new ArrayList<>();
+        RunSink blocked = runs -> {
+            writing.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                throw new SQLException("interrupted", e);
+            }
+            synchronized (written) {
+                runs.forEach(r -> written.add(r.run().probeId()));
+            }
+        };
+        RunWriter writer = new RunWriter(blocked, new RunWriter.Settings(1, 3, Duration.ofSeconds(30)), d -> {});
+        writer.submit(TestRuns.passing("first", T0));
+        writing.await(); // the writer holds "first"; it still counts against capacity until written
+
+        assertThat(writer.submit(TestRuns.passing("second", T0))).isTrue();
+        assertThat(writer.submit(TestRuns.passing("third", T0))).isTrue();
+        assertThat(writer.submit(TestRuns.passing("fourth", T0))).isFalse();
+        assertThat(writer.queued()).isEqualTo(3);
+        assertThat(writer.dropped()).isEqualTo(1);
+
+        release.countDown();
+        writer.close();
+        assertThat(written).containsExactly("first", "second", "third");
+        assertThat(writer.written()).isEqualTo(3);
+    }
+
+    @Test
+    void closeGivesUpOnAStoreThatStaysDownAfterItsTimeoutAndCountsTheLostRuns() {
+        RunSink down = runs -> {
+            throw new SQLTransientConnectionException("connection refused");
+        };
+        // The sleeper blocks like a real one, so the close timeout expires and interrupts it.
+        RunWriter writer = new RunWriter(
+                down, new RunWriter.Settings(10, 100, Duration.ofMillis(50)), d -> new CountDownLatch(1).await());
+        for (int i = 0; i < 5; i++) writer.submit(TestRuns.passing("p" + i, T0));
+
+        writer.close();
+
+        assertThat(writer.written()).isZero();
+        assertThat(writer.dropped()).isEqualTo(5);
+        assertThat(writer.queued()).isZero();
+    }
+}
