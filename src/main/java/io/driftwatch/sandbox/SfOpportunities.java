@@ -1,0 +1,114 @@
+package io.driftwatch.sandbox;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * A fake org's Opportunity records, deterministic (fixed seed), in Salesforce's JSON encodings
+ * (VENDORS.md §2.6): currency as a number, dates as {@code YYYY-MM-DD}, datetimes as {@code
+ * 2026-05-20T20:49:32.000+0000}, 18-character ids, null for empty nillable fields. About 40% are
+ * Closed Won, each with an Amount and an {@code External_Id__c}. The relationship {@code Account} is
+ * stored as {@code {"Name": ...}}; the query handler adds {@code attributes} when projecting.
+ */
+final class SfOpportunities {
+    static final String ORG_ID = "00D5g000004SbXyEAK";
+    static final String USER_ID = "0055g00000BcDeFAAV";
+    private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'+0000'");
+
+    private static final String[] ACCOUNTS = {
+        "Edge Communications", "Burlington Textiles Corp of America", "Pyramid Construction Inc.",
+        "Dickenson plc", "Grand Hotels & Resorts Ltd", "United Oil & Gas Corp.",
+        "Express Logistics and Transport", "University of Arizona", "GenePoint"
+    };
+    private static final String[] OPEN_STAGES = {
+        "Prospecting", "Qualification", "Needs Analysis", "Proposal/Price Quote", "Negotiation/Review"
+    };
+    private static final int[] OPEN_PROBABILITY = {10, 10, 20, 75, 90};
+    private static final String[] SOURCES = {"Web", "Phone Inquiry", "Partner Referral", "Purchased List", "Other"};
+
+    /** Every field a query may name, in the order records list them. */
+    static final List<String> FIELDS = List.of(
+            "Id",
+            "Name",
+            "AccountId",
+            "StageName",
+            "Amount",
+            "Probability",
+            "CloseDate",
+            "Type",
+            "LeadSource",
+            "IsClosed",
+            "IsWon",
+            "ForecastCategoryName",
+            "External_Id__c",
+            "CreatedDate",
+            "LastModifiedDate",
+            "Account");
+
+    private SfOpportunities() {}
+
+    static List<ObjectNode> generate(int count, LocalDate today) {
+        var random = new Random(65_000L);
+        var out = new ArrayList<ObjectNode>(count);
+        for (int i = 0; i < count; i++) {
+            int account = i % ACCOUNTS.length;
+            int kind = i % 5;
+            boolean won = kind == 0 || kind == 3;
+            boolean lost = kind == 1;
+            LocalDate close = today.minusDays((count - 1L - i) / 3);
+            ObjectNode o = Json.object();
+            o.put("Id", id("0065g00000", i));
+            o.put("Name", ACCOUNTS[account] + " - " + (won ? "Renewal " : "Expansion ") + (1000 + i));
+            o.put("AccountId", id("0015g00000", account));
+            String stage = won ? "Closed Won" : lost ? "Closed Lost" : OPEN_STAGES[i % OPEN_STAGES.length];
+            o.put("StageName", stage);
+            if (!won && i % 17 == 2) o.putNull("Amount");
+            else
+                o.put(
+                        "Amount",
+                        BigDecimal.valueOf(100_000L + random.nextInt(9_000_000)).movePointLeft(2));
+            o.put("Probability", won ? 100 : lost ? 0 : OPEN_PROBABILITY[i % OPEN_STAGES.length]);
+            o.put("CloseDate", close.toString());
+            o.put("Type", i % 3 == 0 ? "New Customer" : "Existing Customer - Upgrade");
+            o.put("LeadSource", SOURCES[i % SOURCES.length]);
+            o.put("IsClosed", won || lost);
+            o.put("IsWon", won);
+            o.put("ForecastCategoryName", won ? "Closed" : lost ? "Omitted" : "Pipeline");
+            if (won) o.put("External_Id__c", "INV-" + (100_000 + i));
+            else o.putNull("External_Id__c");
+            o.put("CreatedDate", DATETIME.format(close.minusDays(30).atTime(10, i % 60, i % 59)));
+            o.put("LastModifiedDate", DATETIME.format(close.atTime(16, i % 60, i % 57)));
+            o.putObject("Account").put("Name", ACCOUNTS[account]);
+            out.add(o);
+        }
+        return out;
+    }
+
+    /** An 18-character Salesforce id: 15 characters plus the case-safe checksum suffix. */
+    static String id(String prefix10, int n) {
+        String alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+        var tail = new StringBuilder();
+        int v = n;
+        for (int k = 0; k < 5; k++) {
+            tail.insert(0, alphabet.charAt(v % 62));
+            v /= 62;
+        }
+        String base = prefix10 + tail;
+        String suffixAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345";
+        var suffix = new StringBuilder();
+        for (int chunk = 0; chunk < 3; chunk++) {
+            int bits = 0;
+            for (int j = 0; j < 5; j++) {
+                char c = base.charAt(chunk * 5 + j);
+                if (c >= 'A' && c <= 'Z') bits |= 1 << j;
+            }
+            suffix.append(suffixAlphabet.charAt(bits));
+        }
+        return base + suffix;
+    }
+}
