@@ -161,6 +161,22 @@ class ConfigLoaderInvalidTest {
     }
 
     @Test
+    void aBrokenConnectionFileIsReportedOnceNotAgainByEachProbeUsingIt() {
+        assertProblems(
+                "broken-connection",
+                "connections/quickbooks.yaml:3:1: invalid YAML: expected ',' or '}', but got <stream end> (while"
+                        + " parsing a flow mapping started at line 2, column 7)");
+    }
+
+    @Test
+    void duplicateConnectionId() {
+        Path first = Fixtures.INVALID.resolve("duplicate-connection-id/connections/a.yaml");
+        assertProblems(
+                "duplicate-connection-id",
+                "connections/b.yaml:2:1: duplicate connection id 'shared' (first defined at " + first + ":1:1)");
+    }
+
+    @Test
     void documentMustBeAMapping() {
         assertProblems("not-a-mapping", "probe.yaml:1:1: expected a mapping (a probe definition), got a list");
     }
