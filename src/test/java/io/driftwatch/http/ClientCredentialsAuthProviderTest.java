@@ -30,8 +30,10 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(120)
 class ClientCredentialsAuthProviderTest {
     private static final String CLIENT_SECRET = "cs-Very$ecret";
-    private static final String BASIC =
-            "Basic " + Base64.getEncoder().encodeToString(("probe-client:" + CLIENT_SECRET).getBytes());
+    private static final String BASIC = "Basic "
+            + Base64.getEncoder()
+                    .encodeToString(
+                            ("probe-client:" + CLIENT_SECRET).getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
     private TestServer server;
     private final MutableClock clock = new MutableClock(Fixtures.NOW);
