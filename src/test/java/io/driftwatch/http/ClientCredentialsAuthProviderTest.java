@@ -128,6 +128,34 @@ class ClientCredentialsAuthProviderTest {
     }
 
     @Test
+    void runsWaitingForAFailingTokenRequestShareItsFailure() throws Exception {
+        int runs = 20;
+        tokenStatus.set(400);
+        tokenBody.set("{\"error\":\"invalid_grant\",\"x\":\"%s\"}");
+        tokenGate = new CountDownLatch(runs);
+        CountDownLatch gate = tokenGate;
+        var auth = provider(null);
+        var results = new ArrayList<Future<Exchange>>();
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < runs; i++) {
+                results.add(threads.submit(() -> {
+                    gate.countDown();
+                    return call(auth);
+                }));
+            }
+            for (Future<Exchange> f : results) {
+                assertThat(f.get().failure().message())
+                        .isEqualTo(
+                                "token request to " + server.uri("/token") + " failed: HTTP 400, error invalid_grant");
+            }
+        }
+
+        // every run but the last queued while the first request was held; the last may start its own
+        assertThat(server.count("/token")).isBetween(1L, 2L);
+        assertThat(server.count("/api")).isZero();
+    }
+
+    @Test
     void tokenIsRefreshedSixtySecondsBeforeItExpires() throws Exception {
         var auth = provider(null);
         var request = get(server.uri("/api"));
