@@ -63,9 +63,32 @@ class HttpExecutorResponsesTest {
         assertThat(e.vendorRequestId()).isEqualTo("tid-42");
         assertThat(e.url()).isEqualTo(server.uri("/ok?a=1").toString());
         assertThat(e.startedAt()).isEqualTo(Fixtures.NOW);
+        assertThat(server.requests.get(0).header("Content-Length"))
+                .as("GET sends no body")
+                .isNull();
         assertThat(e.certificateDaysLeft()).isNull();
         assertThat(audit.only().outcome()).isEqualTo("ok");
         assertThat(audit.only().requestId()).isEqualTo("tid-42");
+    }
+
+    @Test
+    void postSendsItsBodyAndHeaders() {
+        server.on("/post", ex -> TestServer.respond(ex, 201, "application/json", "{\"id\":1}"));
+        var request = new OutgoingRequest(
+                "POST",
+                server.uri("/post"),
+                Map.of("Content-Type", java.util.List.of("application/json"), "X-Trace", java.util.List.of("a", "b")),
+                "{\"street\":\"1 Main\"}".getBytes(StandardCharsets.UTF_8));
+
+        Exchange e = Fixtures.executor(sleeper, audit).execute(request, options(RetrySpec.NONE), AuthProvider.NONE);
+
+        assertThat(e.status()).isEqualTo(201);
+        assertThat(e.method()).isEqualTo("POST");
+        var received = server.requests.get(0);
+        assertThat(received.method()).isEqualTo("POST");
+        assertThat(received.body()).isEqualTo("{\"street\":\"1 Main\"}");
+        assertThat(received.header("Content-Type")).isEqualTo("application/json");
+        assertThat(received.headers().get("X-Trace")).containsExactly("a", "b");
     }
 
     @Test
