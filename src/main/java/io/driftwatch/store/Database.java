@@ -151,6 +151,19 @@ public final class Database implements AutoCloseable {
         return dataSource.isClosed();
     }
 
+    /**
+     * Whether a pooled connection answers within the timeout (for {@code /readyz}). Never throws: a
+     * closed pool or an unreachable server is simply not reachable.
+     */
+    public boolean isReachable(java.time.Duration timeout) {
+        if (dataSource.isClosed()) return false;
+        try (Connection c = dataSource.getConnection()) {
+            return c.isValid((int) Math.max(1, timeout.toSeconds()));
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
     private static void rollbackQuietly(Connection connection, Throwable cause) {
         try {
             connection.rollback();

@@ -7,6 +7,7 @@ import io.driftwatch.config.Secret;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,8 +93,10 @@ class DatabaseTest {
         try (Database second = Database.open(url)) {
             assertThat(new RunStore(second).latest("p")).isPresent();
             assertThat(second.isClosed()).isFalse();
+            assertThat(second.isReachable(Duration.ofSeconds(2))).isTrue();
             second.close();
             assertThat(second.isClosed()).isTrue();
+            assertThat(second.isReachable(Duration.ofSeconds(2))).isFalse();
         }
     }
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
  * The store contract on PostgreSQL at 127.0.0.1:5432 (user postgres, trust auth), in a fresh database
  * created for this class and dropped after it. Skipped, with the reason, when the server is unreachable.
  */
-class PostgresRunStoreTest extends RunStoreContract {
+class PostgresRunStoreTest extends StoreFixture implements RunStoreContract, RetentionContract, RunWriterContract {
     private static final String HOST_PORT = "127.0.0.1:5432";
     private static final String SERVER = "jdbc:postgresql://" + HOST_PORT + "/";
     private static String database;
@@ -54,7 +54,7 @@ class PostgresRunStoreTest extends RunStoreContract {
     }
 
     @Override
-    Dialect expectedDialect() {
+    public Dialect expectedDialect() {
         return PostgresDialect.INSTANCE;
     }
 }
