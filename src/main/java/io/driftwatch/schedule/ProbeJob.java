@@ -1,7 +1,6 @@
 package io.driftwatch.schedule;
 
 import io.driftwatch.config.ProbeDefinition;
-import java.util.Date;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -61,13 +60,13 @@ final class ProbeJob implements Job {
      * is then simply as frequent as Quartz can fire it.
      */
     private boolean isCatchUpBurst(String probeId, JobExecutionContext context) {
-        long firedAt = context.getFireTime().getTime();
+        long firedAt = context.getFireTime().toInstant().toEpochMilli();
         Long previous = lastFire.put(probeId, firedAt);
-        Date next = context.getNextFireTime();
-        if (previous == null || next == null) {
+        if (previous == null || context.getNextFireTime() == null) {
             return false;
         }
-        long interval = next.getTime() - context.getScheduledFireTime().getTime();
+        long interval = context.getNextFireTime().toInstant().toEpochMilli()
+                - context.getScheduledFireTime().toInstant().toEpochMilli();
         return firedAt - previous < interval / 2;
     }
 

@@ -95,16 +95,17 @@ class RunDispatcherTest {
     }
 
     @Test
-    void anUnknownConnectionGetsTheDefaultLimitOfTen() {
-        RunDispatcher d = dispatcher(c -> null, 100);
+    void anUnknownOrUnsetConnectionLimitIsTheDefaultOfTen() {
+        RunDispatcher d = dispatcher(Map.of("unset", 0)::get, 100);
         task.close();
 
         IntStream.range(0, 12).forEach(i -> d.dispatch(probe("p" + i, "unknown"), T0));
+        IntStream.range(0, 12).forEach(i -> d.dispatch(probe("q" + i, "unset"), T0));
 
-        await().until(() -> task.running() == 10 && d.inFlight() == 12);
+        await().until(() -> task.running() == 20 && d.inFlight() == 24);
         task.open();
-        await().until(() -> task.finished() == 12);
-        assertThat(task.maxRunning()).isEqualTo(10);
+        await().until(() -> task.finished() == 24);
+        assertThat(task.maxRunning()).isEqualTo(20);
     }
 
     @Test
