@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -20,6 +21,10 @@ public final class BaselineRecorder {
     /** Headers recorded by default: stable ones by value, vendor request ids by presence ("*"). */
     public static final List<String> DEFAULT_HEADERS =
             List.of("cache-control", "content-encoding", "content-type", "intuit_tid", "sforce-limit-info", "vary");
+
+    /** Headers that differ on every response by nature: recorded by presence only, so re-recording is stable. */
+    private static final Set<String> PRESENCE_ONLY =
+            Set.of("date", "intuit_tid", "request-id", "sforce-limit-info", "x-request-id");
 
     private final Clock clock;
     private final Sleeper sleeper;
@@ -136,9 +141,10 @@ public final class BaselineRecorder {
                 values.add(v);
             }
             if (values.isEmpty()) continue;
-            out.put(
-                    name,
-                    values.size() == 1 && !SecretHeuristics.looksSecret(name, values.first()) ? values.first() : "*");
+            boolean literal = values.size() == 1
+                    && !PRESENCE_ONLY.contains(name)
+                    && !SecretHeuristics.looksSecret(name, values.first());
+            out.put(name, literal ? values.first() : "*");
         }
         return out;
     }
