@@ -48,6 +48,8 @@ public final class PushReconciliation {
     }
 
     /**
+     * Handles one push; never throws for bad input.
+     *
      * @param idempotencyId the client's id (e.g. the {@code Idempotency-Key} header), or null for none
      * @param maxBytes the body cap; the server should stop reading at {@code maxBytes + 1} bytes
      */

@@ -4,6 +4,8 @@ package io.driftwatch.reconcile;
 public sealed interface PushResponse {
 
     /**
+     * The push was reconciled, now or earlier.
+     *
      * @param replayed true when the result was stored earlier under the same idempotency id and is
      *     returned without recomputing (the HTTP layer may add an {@code Idempotent-Replayed: true} header)
      */
