@@ -24,7 +24,11 @@ public final class JsonPathExpr {
         this.path = path;
     }
 
-    /** @throws IllegalArgumentException {@code invalid JSONPath '<text>': <reason>} */
+    /**
+     * Compiles a path once.
+     *
+     * @throws IllegalArgumentException {@code invalid JSONPath '<text>': <reason>}
+     */
     public static JsonPathExpr compile(String text) {
         if (text == null || text.isBlank()) throw new IllegalArgumentException("empty JSONPath");
         try {

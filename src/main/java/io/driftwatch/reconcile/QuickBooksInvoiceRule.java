@@ -38,7 +38,11 @@ public final class QuickBooksInvoiceRule {
 
     private QuickBooksInvoiceRule() {}
 
-    /** @param records {@link #QUERY_RECORDS} or {@link #READ_RECORD} */
+    /**
+     * The canonical rule over the given records.
+     *
+     * @param records {@link #QUERY_RECORDS} or {@link #READ_RECORD}
+     */
     public static TotalsRule rule(String name, String records) {
         return new TotalsRule(name, records, KEY, SUM, MINUS, PLUS, EQUALS, TotalsRule.DEFAULT_TOLERANCE, CURRENCY);
     }

@@ -52,10 +52,15 @@ public record ReconcileSpec(
      * paginated); records are selected from every page and concatenated.
      */
     public ReconcileReport reconcile(List<JsonNode> sourcePages, List<JsonNode> targetPages) {
+        return reconcileRecords(records(source, sourcePages), records(target, targetPages));
+    }
+
+    /** Reconciles records already selected (a pushed collection is its records). */
+    public ReconcileReport reconcileRecords(List<JsonNode> sourceRecords, List<JsonNode> targetRecords) {
         return new Reconciler(tolerance)
                 .reconcile(
-                        Side.of(source.nameOr("source"), records(source, sourcePages), source.paths()),
-                        Side.of(target.nameOr("target"), records(target, targetPages), target.paths()));
+                        Side.of(source.nameOr("source"), sourceRecords, source.paths()),
+                        Side.of(target.nameOr("target"), targetRecords, target.paths()));
     }
 
     private static List<JsonNode> records(SideSpec side, List<JsonNode> pages) {

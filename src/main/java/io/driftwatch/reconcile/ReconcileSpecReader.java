@@ -82,7 +82,7 @@ public final class ReconcileSpecReader {
         t.keys(root, "", "id", "kind", "description", "schedule", "tolerance", "source", "target", "alert", "labels");
         String kind = t.text(root, "/kind");
         if (kind != null && !kind.equals("reconcile"))
-            t.problem("/kind", "kind: must be 'reconcile', got '" + kind + "'");
+            t.problem("/kind", "kind: must be 'reconcile', got '" + t.raw(root, "/kind") + "'");
         int[] idAt = t.locations().at("/id");
         return new ReconcileSpec(
                 t.text(root, "/id"),
@@ -148,7 +148,7 @@ public final class ReconcileSpecReader {
         try {
             return new Schedule.Cron(cron, zone == null ? ZoneId.of("UTC") : ZoneId.of(zone));
         } catch (java.time.DateTimeException e) {
-            t.problem("/schedule/zone", "schedule.zone: unknown time zone '" + zone + "'");
+            t.problem("/schedule/zone", "schedule.zone: unknown time zone '" + t.raw(node, "/schedule/zone") + "'");
             return null;
         }
     }
@@ -158,7 +158,9 @@ public final class ReconcileSpecReader {
         t.keys(node, "/alert", "severity", "route");
         String severity = t.text(node, "/alert/severity");
         if (severity != null && !List.of("info", "warning", "critical").contains(severity)) {
-            t.problem("/alert/severity", "alert.severity: must be info, warning or critical, got '" + severity + "'");
+            t.problem(
+                    "/alert/severity",
+                    "alert.severity: must be info, warning or critical, got '" + t.raw(node, "/alert/severity") + "'");
         }
         return new AlertSpec(severity == null ? AlertSpec.DEFAULT.severity() : severity, t.text(node, "/alert/route"));
     }

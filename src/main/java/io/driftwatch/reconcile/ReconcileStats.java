@@ -23,7 +23,11 @@ public final class ReconcileStats {
     private final Consumer<String> onNewCheck;
     private final boolean enabled;
 
-    /** @param onNewCheck called once per check name the first time it is recorded (register gauges there) */
+    /**
+     * Creates an empty set of gauges.
+     *
+     * @param onNewCheck called once per check name the first time it is recorded (register gauges there)
+     */
     public ReconcileStats(Consumer<String> onNewCheck) {
         this(java.util.Objects.requireNonNull(onNewCheck, "onNewCheck"), true);
     }

@@ -32,7 +32,11 @@ public final class Reconciler {
 
     private final BigDecimal tolerance;
 
-    /** @param tolerance null means the default 0.01; negative is rejected */
+    /**
+     * Creates a reconciler comparing amounts within {@code tolerance}.
+     *
+     * @param tolerance null means the default 0.01; negative is rejected
+     */
     public Reconciler(BigDecimal tolerance) {
         this.tolerance = Money.tolerance(tolerance);
     }

@@ -25,7 +25,11 @@ public final class SidePaths {
         this.currency = currency;
     }
 
-    /** @throws IllegalArgumentException naming the field whose JSONPath is missing or invalid */
+    /**
+     * Compiles the paths of one side.
+     *
+     * @throws IllegalArgumentException naming the field whose JSONPath is missing or invalid
+     */
     public static SidePaths compile(String key, String amount, String currency) {
         return new SidePaths(
                 compileField("key", key),

@@ -34,7 +34,11 @@ public final class TotalsEvaluator {
     private final JsonPathExpr currency;
     private final BigDecimal tolerance;
 
-    /** @throws IllegalArgumentException listing every problem of {@link #problems(TotalsRule)} */
+    /**
+     * Compiles the rule.
+     *
+     * @throws IllegalArgumentException listing every problem of {@link #problems(TotalsRule)}
+     */
     public TotalsEvaluator(TotalsRule rule) {
         List<String> problems = problems(rule);
         if (!problems.isEmpty()) {

@@ -92,7 +92,7 @@ final class Tree {
         try {
             return new BigDecimal(text.strip());
         } catch (NumberFormatException e) {
-            problem(pointer, name(pointer) + ": must be a decimal number, got '" + text + "'");
+            problem(pointer, name(pointer) + ": must be a decimal number, got '" + raw(parent, pointer) + "'");
             return null;
         }
     }
@@ -103,7 +103,7 @@ final class Tree {
         try {
             return Long.parseLong(text.strip());
         } catch (NumberFormatException e) {
-            problem(pointer, name(pointer) + ": must be a whole number, got '" + text + "'");
+            problem(pointer, name(pointer) + ": must be a whole number, got '" + raw(parent, pointer) + "'");
             return null;
         }
     }
@@ -125,7 +125,9 @@ final class Tree {
         try {
             return Duration.parse(text.strip());
         } catch (DateTimeParseException e) {
-            problem(pointer, name(pointer) + ": must be a duration such as 30s, 5m or 1h, got '" + text + "'");
+            problem(
+                    pointer,
+                    name(pointer) + ": must be a duration such as 30s, 5m or 1h, got '" + raw(parent, pointer) + "'");
             return null;
         }
     }
@@ -142,6 +144,15 @@ final class Tree {
             if (value != null) out.put(key, value);
         }
         return out;
+    }
+
+    /**
+     * The value as written, before interpolation: what problem messages quote, so a secret substituted
+     * from the environment never reaches an error message.
+     */
+    String raw(JsonNode parent, String pointer) {
+        JsonNode node = child(parent, pointer);
+        return node == null ? null : node.asText();
     }
 
     private static JsonNode child(JsonNode parent, String pointer) {

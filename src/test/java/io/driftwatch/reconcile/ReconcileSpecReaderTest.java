@@ -20,10 +20,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ReconcileSpecReaderTest {
 
     private static final Map<String, String> ENV =
-            Map.of("QBO_REALM_ID", "9130357766", "RECONCILE_SINCE", "2026-05-01");
+            Map.of("QBO_REALM_ID", "9130357766", "RECONCILE_SINCE", "2026-05-01", "SF_TOKEN", "00Dxx0000001gPL!s3cr3t");
 
     /** ${NAME} from a fixed map, as the config loader does from the environment. */
-    private static final UnaryOperator<String> INTERPOLATE = text -> {
+    private static final UnaryOperator<String> INTERPOLATE = ReconcileSpecReaderTest::interpolate;
+
+    private static String interpolate(String text) {
         Matcher m = Pattern.compile("\\$\\{([A-Z_]+)}").matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
@@ -32,7 +34,7 @@ class ReconcileSpecReaderTest {
             m.appendReplacement(out, Matcher.quoteReplacement(value));
         }
         return m.appendTail(out).toString();
-    };
+    }
 
     private static Path resource(String name) throws URISyntaxException {
         return Path.of(
@@ -140,6 +142,30 @@ class ReconcileSpecReaderTest {
                 .containsExactly(
                         "4:14: source.request.path: environment variable QBO_SANDBOX_REALM_ID is not set",
                         "4:65: source.request.timeout: must be a duration such as 30s, 5m or 1h, got 'soon'");
+    }
+
+    @Test
+    void problemsQuoteValuesAsWrittenSoSubstitutedSecretsNeverShow() {
+        String text = """
+                id: leak
+                kind: ${SF_TOKEN}
+                tolerance: ${SF_TOKEN}
+                source:
+                  connection: salesforce
+                  request: { path: /x, timeout: "${SF_TOKEN}", maxBodyBytes: "${SF_TOKEN}" }
+                  key: $.k
+                  amount: $.v
+                target: { file: b.json, key: $.k, amount: $.v }
+                """;
+
+        List<ConfigProblem> problems = new ReconcileSpecReader(INTERPOLATE)
+                .read(Path.of("leak.yaml"), text)
+                .problems();
+
+        assertThat(problems).hasSize(4);
+        assertThat(problems)
+                .allSatisfy(
+                        p -> assertThat(p.toString()).contains("${SF_TOKEN}").doesNotContain("s3cr3t"));
     }
 
     private static String lineColumnMessage(ConfigProblem p) {

@@ -33,6 +33,8 @@ public final class TotalsCheck implements Check {
     private final int cap;
 
     /**
+     * Compiles one rule.
+     *
      * @param index the rule's position in {@code expect.totals}, used when it has no name
      * @throws IllegalArgumentException when the rule is invalid (the loader should have said so)
      */
