@@ -22,7 +22,8 @@ class LifecycleTest {
     /** Applies runs one minute apart; F = fail, W = degraded, P = pass, ? = unknown. Returns the notices. */
     List<String> runs(String pattern, Thresholds t, boolean heldBack) {
         var notices = new ArrayList<String>();
-        for (char c : pattern.toCharArray()) {
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
             switch (c) {
                 case 'F' -> Lifecycle.observe(s, FAILING, "FAIL", "critical", t, now);
                 case 'W' -> Lifecycle.observe(s, FAILING, "WARN", "warning", t, now);
