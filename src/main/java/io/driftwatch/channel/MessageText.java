@@ -122,7 +122,8 @@ public final class MessageText {
     public static String esc(String s) {
         if (s == null) return "";
         var out = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
             switch (c) {
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");

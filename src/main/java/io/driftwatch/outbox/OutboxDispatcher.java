@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * {@link DeliveryListener}. At-least-once: a crash between sending and recording the success re-sends
  * the same dedup key after the claim lease.
  *
- * <p>{@link #pollOnce()} is the whole algorithm and is what tests drive; {@link #start()} only calls it
+ * <p>{@link #pollOnce()} is the whole algorithm and is what tests drive; {@link #start(Duration)} only calls it
  * in a loop on a virtual thread, waking early when {@link #wakeUp()} says new rows were committed.
  */
 public final class OutboxDispatcher implements AutoCloseable {

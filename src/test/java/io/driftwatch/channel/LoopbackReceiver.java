@@ -30,14 +30,14 @@ public final class LoopbackReceiver implements AutoCloseable {
 
     public LoopbackReceiver(int defaultStatus) throws IOException {
         this.defaultStatus = defaultStatus;
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server = HttpServer.create(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             requests.add(
                     new Request(exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()), body));
             int status;
             synchronized (statuses) {
-                status = statuses.isEmpty() ? defaultStatus : statuses.poll();
+                status = statuses.isEmpty() ? this.defaultStatus : statuses.poll();
             }
             byte[] answer = (status / 100 == 2 ? "{\"status\":\"success\"}" : "boom").getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(status, answer.length);

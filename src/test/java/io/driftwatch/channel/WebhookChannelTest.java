@@ -47,9 +47,11 @@ class WebhookChannelTest {
                     .isFalse();
             // The receiver's own check, written out: HMAC-SHA256(secret, t + "." + body) as hex.
             var mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(new javax.crypto.spec.SecretKeySpec(SECRET.getBytes(), "HmacSHA256"));
-            String expected =
-                    java.util.HexFormat.of().formatHex(mac.doFinal(("1795255320." + request.body()).getBytes()));
+            mac.init(new javax.crypto.spec.SecretKeySpec(
+                    SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+            String expected = java.util.HexFormat.of()
+                    .formatHex(mac.doFinal(
+                            ("1795255320." + request.body()).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             assertThat(signature).isEqualTo("t=1795255320,v1=" + expected);
 
             assertThat(request.header("X-Team")).isEqualTo("finance");

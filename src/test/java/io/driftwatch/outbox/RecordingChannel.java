@@ -11,7 +11,7 @@ public final class RecordingChannel implements Channel {
     private final String name;
     private final List<AlertMessage> received = new CopyOnWriteArrayList<>();
     private volatile boolean down;
-    private volatile int attempts;
+    private final java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
 
     public RecordingChannel(String name) {
         this.name = name;
@@ -26,7 +26,7 @@ public final class RecordingChannel implements Channel {
     }
 
     public int attempts() {
-        return attempts;
+        return attempts.get();
     }
 
     @Override
@@ -41,7 +41,7 @@ public final class RecordingChannel implements Channel {
 
     @Override
     public void send(AlertMessage message) throws DeliveryException {
-        attempts++;
+        attempts.incrementAndGet();
         if (down) throw new DeliveryException("channel '" + name + "': HTTP 503");
         received.add(message);
     }

@@ -36,7 +36,7 @@ public final class Durations {
     public static String format(Duration d) {
         if (d.isZero()) return "0";
         var out = new StringBuilder();
-        long s = d.getSeconds();
+        long s = d.toSeconds();
         if (s / 86400 > 0) out.append(s / 86400).append('d');
         if (s % 86400 / 3600 > 0) out.append(s % 86400 / 3600).append('h');
         if (s % 3600 / 60 > 0) out.append(s % 3600 / 60).append('m');

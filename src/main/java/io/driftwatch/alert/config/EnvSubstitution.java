@@ -7,9 +7,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code ${NAME}} and {@code ${NAME:-default}} from the environment; {@code $${} is a literal
- * {@code ${}. A missing variable without a default is reported (by name, never by value) and replaced
- * by an empty string so loading can go on and report every problem.
+ * Replaces {@code ${NAME}} and {@code ${NAME:-default}} with environment values; a doubled dollar
+ * sign before a brace stands for a literal dollar-brace. A missing variable without a default is
+ * reported (by name, never by value) and replaced by an empty string so loading can go on and report
+ * every problem.
  */
 final class EnvSubstitution {
     private static final Pattern REF = Pattern.compile("\\$\\$\\{|\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");

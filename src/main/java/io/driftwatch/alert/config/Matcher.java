@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * A {@code match:} block. Every given condition must hold (AND); within one condition any listed value
- * may match (OR). {@code probe} values are ids or globs ({@code *} any run of characters, {@code ?}
- * one). {@code kind} matches the alert's kind or any of its findings' kinds. An empty matcher matches
+ * may match (OR). Probe values (YAML key probe) are ids or globs ({@code *} any run of characters, {@code ?}
+ * one). The kind condition matches the alert's kind or any of its findings' kinds. An empty matcher matches
  * everything.
  */
 public record Matcher(
@@ -41,7 +41,8 @@ public record Matcher(
     static boolean glob(String pattern, String value) {
         if (pattern.indexOf('*') < 0 && pattern.indexOf('?') < 0) return pattern.equals(value);
         var regex = new StringBuilder();
-        for (char c : pattern.toCharArray()) {
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
             switch (c) {
                 case '*' -> regex.append(".*");
                 case '?' -> regex.append('.');

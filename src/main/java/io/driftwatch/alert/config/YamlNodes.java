@@ -92,8 +92,10 @@ final class YamlNodes {
             problem(node, "'" + key + "' must be a single value");
             return null;
         }
-        return EnvSubstitution.apply(
-                scalar.getValue(), env, name -> problem(node, "environment variable " + name + " is not set"));
+        var missing = new ArrayList<String>();
+        String value = EnvSubstitution.apply(scalar.getValue(), env, missing::add);
+        missing.forEach(name -> problem(node, "environment variable " + name + " is not set"));
+        return missing.isEmpty() ? value : null;
     }
 
     /** The raw scalar text, before substitution (to check that secrets reference the environment). */

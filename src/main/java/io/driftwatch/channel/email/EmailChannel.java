@@ -4,7 +4,6 @@ import io.driftwatch.channel.AlertMessage;
 import io.driftwatch.channel.Channel;
 import io.driftwatch.channel.ChannelSpec;
 import io.driftwatch.channel.ChannelType;
-import io.driftwatch.channel.ChannelType.Key;
 import io.driftwatch.channel.ChannelType.KeyKind;
 import io.driftwatch.channel.ChannelType.Problem;
 import io.driftwatch.channel.DeliveryException;
@@ -34,14 +33,14 @@ public final class EmailChannel implements Channel {
     public static final ChannelType TYPE = new ChannelType(
             "email",
             List.of(
-                    Key.required("host", KeyKind.STRING),
-                    Key.optional("port", KeyKind.STRING),
-                    Key.optional("security", KeyKind.STRING),
-                    Key.optional("username", KeyKind.STRING),
-                    Key.optional("password", KeyKind.SECRET),
-                    Key.required("from", KeyKind.STRING),
-                    Key.required("to", KeyKind.LIST),
-                    Key.optional("subjectPrefix", KeyKind.STRING)),
+                    ChannelType.Key.required("host", KeyKind.STRING),
+                    ChannelType.Key.optional("port", KeyKind.STRING),
+                    ChannelType.Key.optional("security", KeyKind.STRING),
+                    ChannelType.Key.optional("username", KeyKind.STRING),
+                    ChannelType.Key.optional("password", KeyKind.SECRET),
+                    ChannelType.Key.required("from", KeyKind.STRING),
+                    ChannelType.Key.required("to", KeyKind.LIST),
+                    ChannelType.Key.optional("subjectPrefix", KeyKind.STRING)),
             EmailChannel::validate,
             (spec, deps) -> new EmailChannel(spec));
 

@@ -8,7 +8,6 @@ import io.driftwatch.channel.Channel;
 import io.driftwatch.channel.ChannelDependencies;
 import io.driftwatch.channel.ChannelSpec;
 import io.driftwatch.channel.ChannelType;
-import io.driftwatch.channel.ChannelType.Key;
 import io.driftwatch.channel.ChannelType.KeyKind;
 import io.driftwatch.channel.ChannelType.Problem;
 import io.driftwatch.channel.DeliveryException;
@@ -30,7 +29,9 @@ public final class PagerDutyChannel implements Channel {
     public static final String DEFAULT_URL = "https://events.pagerduty.com/v2/enqueue";
     public static final ChannelType TYPE = new ChannelType(
             "pagerduty",
-            List.of(Key.required("routingKey", KeyKind.SECRET), Key.optional("url", KeyKind.STRING)),
+            List.of(
+                    ChannelType.Key.required("routingKey", KeyKind.SECRET),
+                    ChannelType.Key.optional("url", KeyKind.STRING)),
             PagerDutyChannel::validate,
             PagerDutyChannel::new);
     static final int MAX_SUMMARY = 1024;

@@ -8,7 +8,6 @@ import io.driftwatch.channel.Channel;
 import io.driftwatch.channel.ChannelDependencies;
 import io.driftwatch.channel.ChannelSpec;
 import io.driftwatch.channel.ChannelType;
-import io.driftwatch.channel.ChannelType.Key;
 import io.driftwatch.channel.ChannelType.KeyKind;
 import io.driftwatch.channel.ChannelType.Problem;
 import io.driftwatch.channel.DeliveryException;
@@ -26,7 +25,10 @@ import java.util.Map;
  */
 public final class SlackChannel implements Channel {
     public static final ChannelType TYPE = new ChannelType(
-            "slack", List.of(Key.required("url", KeyKind.SECRET)), SlackChannel::validate, SlackChannel::new);
+            "slack",
+            List.of(ChannelType.Key.required("url", KeyKind.SECRET)),
+            SlackChannel::validate,
+            SlackChannel::new);
     private static final ObjectMapper JSON = new ObjectMapper();
     static final int MAX_SECTION_TEXT = 3000;
     static final int MAX_HEADER_TEXT = 150;

@@ -8,7 +8,6 @@ import io.driftwatch.channel.Channel;
 import io.driftwatch.channel.ChannelDependencies;
 import io.driftwatch.channel.ChannelSpec;
 import io.driftwatch.channel.ChannelType;
-import io.driftwatch.channel.ChannelType.Key;
 import io.driftwatch.channel.ChannelType.KeyKind;
 import io.driftwatch.channel.ChannelType.Problem;
 import io.driftwatch.channel.DeliveryException;
@@ -27,7 +26,10 @@ import java.util.Map;
  */
 public final class TeamsChannel implements Channel {
     public static final ChannelType TYPE = new ChannelType(
-            "teams", List.of(Key.required("url", KeyKind.SECRET)), TeamsChannel::validate, TeamsChannel::new);
+            "teams",
+            List.of(ChannelType.Key.required("url", KeyKind.SECRET)),
+            TeamsChannel::validate,
+            TeamsChannel::new);
     public static final String CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
     private static final ObjectMapper JSON = new ObjectMapper();
 

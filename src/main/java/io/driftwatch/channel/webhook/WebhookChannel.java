@@ -5,7 +5,6 @@ import io.driftwatch.channel.Channel;
 import io.driftwatch.channel.ChannelDependencies;
 import io.driftwatch.channel.ChannelSpec;
 import io.driftwatch.channel.ChannelType;
-import io.driftwatch.channel.ChannelType.Key;
 import io.driftwatch.channel.ChannelType.KeyKind;
 import io.driftwatch.channel.ChannelType.Problem;
 import io.driftwatch.channel.DeliveryException;
@@ -27,9 +26,9 @@ public final class WebhookChannel implements Channel {
     public static final ChannelType TYPE = new ChannelType(
             "webhook",
             List.of(
-                    Key.required("url", KeyKind.STRING),
-                    Key.required("secret", KeyKind.SECRET),
-                    Key.optional("headers", KeyKind.MAP)),
+                    ChannelType.Key.required("url", KeyKind.STRING),
+                    ChannelType.Key.required("secret", KeyKind.SECRET),
+                    ChannelType.Key.optional("headers", KeyKind.MAP)),
             WebhookChannel::validate,
             WebhookChannel::new);
 
@@ -97,7 +96,7 @@ public final class WebhookChannel implements Channel {
                 problems.add(new Problem("headers", "header '" + header + "' is not a valid header name"));
         }
         spec.map("headers").forEach((header, value) -> {
-            if (value.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f))
+            if (value.chars().anyMatch(c -> (c < 0x20 && c != '\t') || c == 0x7f))
                 problems.add(new Problem("headers", "header '" + header + "' has a control character in its value"));
         });
         return problems;

@@ -96,13 +96,25 @@ class AlertingLoaderTest {
                 defaults:
                   failureThreshold: 0
                   channels: [nowhere]
-                """)).containsExactly("a.yaml:2:3: channel 'mail' must have... placeholder");
+                """))
+                .containsExactly(
+                        "a.yaml:3:5: missing required key 'from' in channel 'mail'",
+                        "a.yaml:5:15: secret 'password' in channel 'mail' must come from an environment variable, e.g. ${MAIL_PASSWORD}",
+                        "a.yaml:6:9: to must list at least one address in channel 'mail'",
+                        "a.yaml:7:5: unknown key 'colour' in channel 'mail' (expected one of from, host, password, port, security, subjectPrefix, to, type, username)",
+                        "a.yaml:9:11: unknown channel type 'carrier-pigeon' (expected one of email, pagerduty, slack, teams, webhook)",
+                        "a.yaml:11:5: route 'r' uses unknown channel 'pager'",
+                        "a.yaml:13:13: 'repeat' must be a duration like 30s, 5m, 4h or 1h30m",
+                        "a.yaml:14:24: unknown severity 'urgent' (expected info, warning, critical)",
+                        "a.yaml:14:32: unknown key 'colour' in 'match' (expected one of kind, labels, probe, severity, vendor)",
+                        "a.yaml:16:3: defaults use unknown channel 'nowhere'",
+                        "a.yaml:16:21: 'failureThreshold' must be a whole number >= 1");
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
-            channels: { h: { type: webhook, url: 'https://x', secret: '${MISSING}' } }                 | a.yaml:1:53: environment variable MISSING is not set
-            channels: { h: { type: webhook, url: 'ftp://x', secret: '${HOOK_SECRET}' } }               | a.yaml:1:37: url must be an http or https URL in channel 'h'
+            channels: { h: { type: webhook, url: 'https://x', secret: '${MISSING}' } }                 | a.yaml:1:59: environment variable MISSING is not set
+            channels: { h: { type: webhook, url: 'ftp://x', secret: '${HOOK_SECRET}' } }               | a.yaml:1:38: url must be an http or https URL in channel 'h'
             channels: { p: { type: pagerduty, routingKey: '${HOOK_SECRET}' } }                        | a.yaml:1:47: routingKey must be the 32-character integration key in channel 'p'
             routes: [ { name: r, channels: [] , repeat: 5x } ]                                        | a.yaml:1:45: 'repeat' must be a duration like 30s, 5m, 4h or 1h30m
             routes: [ { channels: [] } ]                                                              | a.yaml:1:11: missing required key 'name' in route #1
@@ -114,7 +126,7 @@ class AlertingLoaderTest {
             silences: [ { match: {}, end: '2026-01-01T00:00:00Z' } ]                                  | a.yaml:1:13: missing required key 'comment' in silence #1
             defaults: { sendResolved: maybe }                                                         | a.yaml:1:27: 'sendResolved' must be true or false
             alerts: {}                                                                                | a.yaml:1:1: unknown key 'alerts' in an alerting file (expected one of channels, defaults, maintenance, routes, settings, silences)
-            'routes: [ { name: r'                                                                     | a.yaml:2:1: invalid YAML: expected ',' or ']', but got <stream end>
+            'routes: [ { name: r'                                                                     | a.yaml:1:20: invalid YAML: expected ',' or '}', but got <stream end>
             """)
     void oneProblemPerBadFixture(String yaml, String expected) throws IOException {
         assertThat(problems(yaml)).containsExactly(expected);
@@ -126,8 +138,8 @@ class AlertingLoaderTest {
                 dir.resolve("b.yaml"), "defaults: {}\nchannels:\n  hook: { type: slack, url: '${HOOK_SECRET}' }\n");
         assertThat(problems(CHANNELS + "defaults: {}\n"))
                 .containsExactly(
-                        "b.yaml:1:1: 'defaults' is already defined at " + dir.resolve("a.yaml") + ":14:1",
-                        "b.yaml:3:3: channel 'hook' is already defined at " + dir.resolve("a.yaml") + ":10:3");
+                        "b.yaml:1:1: 'defaults' is already defined at a.yaml:13:1",
+                        "b.yaml:3:3: channel 'hook' is already defined at a.yaml:9:3");
     }
 
     @Test
