@@ -61,7 +61,8 @@ public final class Daemon implements AutoCloseable {
     /** Starts everything; returns once the first configuration is scheduled and the server listens. */
     public Daemon start() throws IOException {
         Files.createDirectories(settings.dataDir());
-        Database db = Database.open(settings.storeUrl() != null ? settings.storeUrl() : Database.embeddedUrl(settings.dataDir()));
+        Database db = Database.open(
+                settings.storeUrl() != null ? settings.storeUrl() : Database.embeddedUrl(settings.dataDir()));
         closeables.add(db);
         runs = new RunStore(db);
         runs.latestAll().values().forEach(r -> board.seed(StoredRuns.toResult(r)));
@@ -73,20 +74,33 @@ public final class Daemon implements AutoCloseable {
         engine = Extensions.engine(settings, clock, metrics, audit);
         closeables.add(engine);
         engine.runner().addListener(board);
-        engine.runner().addListener((probe, result) -> metrics.recordRun(result.probeId(), result.outcome().label(),
-                result.exchange() == null ? 0 : result.exchange().totalNanos(),
-                result.exchange() != null && result.exchange().status() > 0));
+        engine.runner()
+                .addListener((probe, result) -> metrics.recordRun(
+                        result.probeId(),
+                        result.outcome().label(),
+                        result.exchange() == null ? 0 : result.exchange().totalNanos(),
+                        result.exchange() != null && result.exchange().status() > 0));
         engine.runner().addListener(writer);
 
-        RunDispatcher dispatcher = new RunDispatcher((probe, at) -> engine.runner().run(probe, at),
-                this::maxConcurrency, RunDispatcher.DEFAULT_MAX_IN_FLIGHT, metrics.registry(), clock);
+        RunDispatcher dispatcher = new RunDispatcher(
+                (probe, at) -> engine.runner().run(probe, at),
+                this::maxConcurrency,
+                RunDispatcher.DEFAULT_MAX_IN_FLIGHT,
+                metrics.registry(),
+                clock);
         scheduler = new ProbeScheduler(SchedulerSettings.defaults().with(quartzOverrides()), dispatcher, clock);
         closeables.add(scheduler);
 
         server = new DaemonServer(settings.host(), settings.port());
         closeables.add(server);
-        CoreRoutes.register(server, metrics, board, () -> engine.active().probes().values(), () -> ready,
-                this::history, s -> engine.redactor().redact(s));
+        CoreRoutes.register(
+                server,
+                metrics,
+                board,
+                () -> engine.active().probes().values(),
+                () -> ready,
+                this::history,
+                s -> engine.redactor().redact(s));
 
         reload();
         scheduler.start();
@@ -96,15 +110,22 @@ public final class Daemon implements AutoCloseable {
                 Thread.ofPlatform().daemon().name("housekeeping").factory());
         closeables.add(housekeeping::shutdownNow);
         RetentionJob retention = new RetentionJob(runs, Retention.defaults(), clock);
-        housekeeping.scheduleWithFixedDelay(() -> {
-            try {
-                retention.runOnce();
-            } catch (RuntimeException e) {
-                LOG.warn("run history retention failed: {}", e.getMessage());
-            }
-        }, 1, 60, TimeUnit.MINUTES);
+        housekeeping.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        retention.runOnce();
+                    } catch (RuntimeException e) {
+                        LOG.warn("run history retention failed: {}", e.getMessage());
+                    }
+                },
+                1,
+                60,
+                TimeUnit.MINUTES);
         ready = true;
-        LOG.info("driftwatch listening on http://{}:{} with {} probes", server.host(), server.port(),
+        LOG.info(
+                "driftwatch listening on http://{}:{} with {} probes",
+                server.host(),
+                server.port(),
                 engine.active().probes().size());
         return this;
     }
@@ -119,9 +140,15 @@ public final class Daemon implements AutoCloseable {
             scheduler.unschedule(id);
             board.remove(id);
         }
-        if (!change.added().isEmpty() || !change.changed().isEmpty() || !change.removed().isEmpty()) {
-            LOG.info("configuration reloaded: {} added, {} changed, {} removed, {} problems", change.added().size(),
-                    change.changed().size(), change.removed().size(), change.problems().size());
+        if (!change.added().isEmpty()
+                || !change.changed().isEmpty()
+                || !change.removed().isEmpty()) {
+            LOG.info(
+                    "configuration reloaded: {} added, {} changed, {} removed, {} problems",
+                    change.added().size(),
+                    change.changed().size(),
+                    change.removed().size(),
+                    change.problems().size());
         }
         return change;
     }
@@ -142,7 +169,9 @@ public final class Daemon implements AutoCloseable {
 
     private ArrayNode history(String probeId, int limit) {
         ArrayNode arr = MAPPER.createArrayNode();
-        runs.history(probeId, limit).forEach(r -> arr.add(ResultJson.toJson(StoredRuns.toResult(r), s -> engine.redactor().redact(s))));
+        runs.history(probeId, limit)
+                .forEach(r -> arr.add(ResultJson.toJson(
+                        StoredRuns.toResult(r), s -> engine.redactor().redact(s))));
         return arr;
     }
 

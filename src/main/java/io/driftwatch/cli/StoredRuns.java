@@ -11,11 +11,33 @@ final class StoredRuns {
     private StoredRuns() {}
 
     static ProbeResult toResult(StoredRun r) {
-        Exchange exchange = r.total() == null ? null : new Exchange(r.startedAt(), "", "",
-                r.httpStatus() == null ? 0 : r.httpStatus(), Map.of(), new byte[0], r.bodyBytes(),
-                r.timeToHeaders().toNanos(), r.total().toNanos(), r.attempts(), null, r.certificateDaysLeft(), null);
-        List<String> checks = r.findings().stream().map(f -> f.check()).distinct().toList();
-        return new ProbeResult(r.probeId(), r.connection(), r.scheduledAt(), r.startedAt(), r.outcome(), r.failureKind(),
-                exchange, checks, r.findings());
+        Exchange exchange = r.total() == null
+                ? null
+                : new Exchange(
+                        r.startedAt(),
+                        "",
+                        "",
+                        r.httpStatus() == null ? 0 : r.httpStatus(),
+                        Map.of(),
+                        new byte[0],
+                        r.bodyBytes(),
+                        r.timeToHeaders().toNanos(),
+                        r.total().toNanos(),
+                        r.attempts(),
+                        null,
+                        r.certificateDaysLeft(),
+                        null);
+        List<String> checks =
+                r.findings().stream().map(f -> f.check()).distinct().toList();
+        return new ProbeResult(
+                r.probeId(),
+                r.connection(),
+                r.scheduledAt(),
+                r.startedAt(),
+                r.outcome(),
+                r.failureKind(),
+                exchange,
+                checks,
+                r.findings());
     }
 }
