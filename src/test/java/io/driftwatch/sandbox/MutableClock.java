@@ -20,8 +20,13 @@ public final class MutableClock extends Clock {
         this.now = start;
     }
 
-    public void advance(Duration d) {
+    public synchronized void advance(Duration d) {
         now = now.plus(d);
+    }
+
+    /** Moves the clock to {@code t} unless it is already there or later (time never goes back). */
+    public synchronized void advanceTo(Instant t) {
+        if (t.isAfter(now)) now = t;
     }
 
     @Override
