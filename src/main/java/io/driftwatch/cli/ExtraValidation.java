@@ -31,7 +31,8 @@ final class ExtraValidation {
         if (!Files.isDirectory(dir)) return problems;
         BaselineStore store = new BaselineStore(dir);
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 String id = file.getFileName().toString().replaceFirst("\\.json$", "");
                 try {
                     store.read(id);
