@@ -31,6 +31,7 @@ public final class Main implements Runnable {
         cl.getCommandSpec().exitCodeOnInvalidInput(BAD_CONFIG);
         cl.getCommandSpec().exitCodeOnExecutionException(BAD_CONFIG);
         cl.addSubcommand("baseline", BaselineWiring.commandLine());
+        cl.addSubcommand("alerts", AlertsWiring.commandLine());
         return cl;
     }
 

@@ -132,6 +132,9 @@ class DaemonTest {
         JsonNode one = new ObjectMapper().readTree(get("/api/v1/probes/alpha").body());
         assertThat(one.get("history").size()).isPositive();
         assertThat(get("/api/v1/probes/nope").statusCode()).isEqualTo(404);
+        var alerts = get("/api/v1/alerts");
+        assertThat(alerts.statusCode()).isEqualTo(200);
+        assertThat(new ObjectMapper().readTree(alerts.body()).isArray()).isTrue();
     }
 
     @Test
