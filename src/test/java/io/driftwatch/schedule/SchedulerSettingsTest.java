@@ -94,6 +94,9 @@ class SchedulerSettingsTest {
         ListAppender<ILoggingEvent> logs = new ListAppender<>();
         logs.start();
         root.addAppender(logs);
+        // Capture everything Quartz and Hikari say, whatever the test logging configuration keeps.
+        ch.qos.logback.classic.Level rootLevel = root.getLevel();
+        root.setLevel(ch.qos.logback.classic.Level.DEBUG);
         RunDispatcher dispatcher =
                 new RunDispatcher(new RecordingTask(), c -> 1, 1, new SimpleMeterRegistry(), Clock.systemUTC());
         ProbeScheduler scheduler = new ProbeScheduler(settings, dispatcher, Clock.systemUTC());
@@ -105,6 +108,7 @@ class SchedulerSettingsTest {
         } finally {
             scheduler.shutdown();
             root.detachAppender(logs);
+            root.setLevel(rootLevel);
         }
         assertThat(logs.list).isNotEmpty();
         assertThat(logs.list).allSatisfy(event -> {
