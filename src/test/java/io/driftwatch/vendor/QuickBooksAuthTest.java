@@ -46,7 +46,7 @@ class QuickBooksAuthTest {
     }
 
     private VendorHarness start(SandboxConfig.Builder config, TokenStore store) {
-        h = new VendorHarness(config, keys, store, d -> {});
+        h = new VendorHarness(config, keys, store);
         return h;
     }
 

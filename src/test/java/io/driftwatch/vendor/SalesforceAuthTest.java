@@ -34,7 +34,7 @@ class SalesforceAuthTest {
 
     @BeforeEach
     void start() {
-        h = new VendorHarness(SandboxConfig.builder(), keys, new InMemoryTokenStore(), d -> {});
+        h = new VendorHarness(SandboxConfig.builder(), keys, new InMemoryTokenStore());
     }
 
     @AfterEach
