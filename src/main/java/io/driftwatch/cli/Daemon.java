@@ -2,6 +2,10 @@ package io.driftwatch.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.driftwatch.alert.AlertingRuntime;
+import io.driftwatch.alert.config.AlertingConfig;
+import io.driftwatch.alert.config.AlertingLoader;
+import io.driftwatch.channel.ChannelRegistry;
 import io.driftwatch.config.ActiveConfig;
 import io.driftwatch.config.ConnectionDefinition;
 import io.driftwatch.config.DirectoryWatcher;
@@ -50,6 +54,7 @@ public final class Daemon implements AutoCloseable {
     private ProbeScheduler scheduler;
     private RunStore runs;
     private DaemonServer server;
+    private AlertingRuntime alerting;
     private volatile boolean ready;
 
     public Daemon(Settings settings, Clock clock) {
@@ -74,13 +79,22 @@ public final class Daemon implements AutoCloseable {
         engine = Extensions.engine(settings, clock, metrics, audit);
         closeables.add(engine);
         engine.runner().addListener(board);
-        engine.runner()
-                .addListener((probe, result) -> metrics.recordRun(
-                        result.probeId(),
-                        result.outcome().label(),
-                        result.exchange() == null ? 0 : result.exchange().totalNanos(),
-                        result.exchange() != null && result.exchange().status() > 0));
+        engine.runner().addListener((probe, result) -> {
+            // A run still in flight when its probe was deleted must not bring its series back.
+            if (!engine.active().probes().containsKey(result.probeId())) return;
+            metrics.recordRun(
+                    result.probeId(),
+                    result.outcome().label(),
+                    result.exchange() == null ? 0 : result.exchange().totalNanos(),
+                    result.exchange() != null && result.exchange().status() > 0);
+        });
         engine.runner().addListener(writer);
+
+        alerting = startAlerting(db);
+        engine.runner().addListener(alerting.listener(probe -> {
+            ConnectionDefinition c = engine.connection(probe);
+            return c == null ? "generic" : c.vendor();
+        }));
 
         RunDispatcher dispatcher = new RunDispatcher(
                 (probe, at) -> engine.runner().run(probe, at),
@@ -101,6 +115,8 @@ public final class Daemon implements AutoCloseable {
                 () -> ready,
                 this::history,
                 s -> engine.redactor().redact(s));
+
+        server.route("/api/v1/alerts", (ex, tail) -> AlertsApi.respond(ex, alerting));
 
         reload();
         scheduler.start();
@@ -134,6 +150,14 @@ public final class Daemon implements AutoCloseable {
     public synchronized ActiveConfig.Change reload() {
         ActiveConfig.Change change = engine.reload();
         change.problems().forEach(p -> LOG.error("invalid configuration: {}", p));
+        if (alerting != null) {
+            if (change.ok()) alerting.engine().onConfigLoaded("probes");
+            else
+                alerting.engine()
+                        .onConfigProblems(
+                                "probes",
+                                change.problems().stream().map(Object::toString).toList());
+        }
         for (ProbeDefinition p : change.added()) schedule(p);
         for (ProbeDefinition p : change.changed()) schedule(p);
         for (String id : change.removed()) {
@@ -151,6 +175,20 @@ public final class Daemon implements AutoCloseable {
                     change.problems().size());
         }
         return change;
+    }
+
+    /**
+     * Alerting from alerting/. An invalid alerting configuration is logged file:line and alerting runs
+     * with no channels until it is fixed; probes keep running either way.
+     */
+    private AlertingRuntime startAlerting(Database db) {
+        var loaded =
+                new AlertingLoader(ChannelRegistry.standard()).loadDirectory(settings.alertingDir(), settings.env());
+        loaded.problems().forEach(p -> LOG.error("invalid alerting configuration: {}", p));
+        AlertingConfig config = loaded.ok() ? loaded.config() : AlertingConfig.EMPTY;
+        AlertingRuntime runtime = new AlertingRuntime(db.dataSource(), config, clock, metrics.registry()).start();
+        closeables.add(runtime);
+        return runtime;
     }
 
     private void schedule(ProbeDefinition p) {

@@ -1,21 +1,41 @@
 package io.driftwatch.cli;
 
+import io.driftwatch.baseline.BaselineStore;
 import io.driftwatch.http.AuditLog;
 import io.driftwatch.metrics.DriftwatchMetrics;
+import io.driftwatch.probe.Check;
 import io.driftwatch.probe.CheckFactory;
+import io.driftwatch.probe.checks.LatencyDriftCheck;
+import io.driftwatch.probe.checks.SchemaDriftCheck;
+import io.driftwatch.probe.checks.TotalsCheck;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The explicit list of capabilities beyond the core (schema drift, totals, vendors). One place to see
- * what a run is made of.
+ * The explicit list of capabilities beyond the built-in checks: schema and latency drift against
+ * baselines/, and payload totals. One place to see what a run is made of.
  */
 final class Extensions {
     private Extensions() {}
 
     static Engine engine(Settings settings, Clock clock, DriftwatchMetrics metrics, AuditLog audit) {
+        BaselineStore baselines = new BaselineStore(settings.baselinesDir());
+        // One instance each: they cache compiled baselines and keep per-probe windows across runs.
+        SchemaDriftCheck schemaDrift = new SchemaDriftCheck(baselines);
+        LatencyDriftCheck latencyDrift = new LatencyDriftCheck(baselines);
         List<CheckFactory> checks = new ArrayList<>();
+        checks.add(probe -> {
+            if (probe.expect().schema() == null) return List.of();
+            return List.<Check>of(schemaDrift, latencyDrift);
+        });
+        checks.add(probe -> {
+            List<Check> totals = new ArrayList<>();
+            for (int i = 0; i < probe.expect().totals().size(); i++) {
+                totals.add(new TotalsCheck(i, probe.expect().totals().get(i)));
+            }
+            return totals;
+        });
         return new Engine(settings, clock, metrics, audit, checks);
     }
 }

@@ -30,6 +30,8 @@ public final class Main implements Runnable {
         cl.setExitCodeExceptionMapper(e -> BAD_CONFIG);
         cl.getCommandSpec().exitCodeOnInvalidInput(BAD_CONFIG);
         cl.getCommandSpec().exitCodeOnExecutionException(BAD_CONFIG);
+        cl.addSubcommand("baseline", BaselineWiring.commandLine());
+        cl.addSubcommand("alerts", AlertsWiring.commandLine());
         return cl;
     }
 

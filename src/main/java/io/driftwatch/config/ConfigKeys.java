@@ -17,7 +17,8 @@ final class ConfigKeys {
     /** The sections of a connection file; auth sections are keyed {@code auth:<type>}. */
     static final Map<String, List<String>> CONNECTION;
 
-    static final String[] GENERIC_AUTH_TYPES = {"none", "basic", "bearer", "api-key", "oauth2-client-credentials"};
+    static final List<String> GENERIC_AUTH_TYPES =
+            List.of("none", "basic", "bearer", "api-key", "oauth2-client-credentials");
 
     static {
         Map<String, List<String>> p = new LinkedHashMap<>();

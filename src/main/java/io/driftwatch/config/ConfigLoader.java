@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -133,7 +134,11 @@ public final class ConfigLoader {
         return new ProbeFile(file, mapped, problems, secrets);
     }
 
-    /** Loads connection files in path order; returns every declared id, broken files' ids included. */
+    /**
+     * Loads connection files in path order. Returns every declared id, broken files' included (a file that
+     * cannot be read as a connection at all declares its file name), so that probes naming a broken
+     * connection are not reported a second time.
+     */
     private static Set<String> loadConnections(
             List<Path> files,
             Map<String, String> env,
@@ -141,32 +146,14 @@ public final class ConfigLoader {
             List<ConfigProblem> problems,
             Set<String> secrets) {
         Map<String, SourceLocation> firstById = new HashMap<>();
+        Set<String> declared = new HashSet<>();
         for (Path file : files) {
-            Problems fileProblems = new Problems();
-            String text = ConfigFiles.read(file, fileProblems);
             List<ConfigProblem> found = new ArrayList<>();
-            ConnectionMapper.Mapped mapped = null;
-            if (text != null) {
-                List<YamlDocuments.Document> docs = YamlDocuments.parse(text, env, secrets);
-                if (docs.isEmpty()) fileProblems.add(1, 1, "", "empty file (expected a connection definition)");
-                for (YamlDocuments.Document doc : docs) {
-                    YamlNode root = doc.root();
-                    if (root != null && mapped != null) {
-                        doc.problems()
-                                .add(
-                                        root.line(),
-                                        root.column(),
-                                        "",
-                                        "a connection file holds one connection; move this document to a file of its own");
-                    } else if (root != null) {
-                        mapped = new ConnectionMapper(file, doc.problems(), secrets).map(root);
-                        SchemaCheck.validate(SchemaCheck.Kind.CONNECTION, root, doc.problems());
-                    }
-                    found.addAll(doc.problems().toConfigProblems(file));
-                }
-            }
-            found.addAll(fileProblems.toConfigProblems(file));
-            if (mapped != null && mapped.id() != null) {
+            ConnectionMapper.Mapped mapped = readConnectionFile(file, env, found, secrets);
+            if (mapped == null || mapped.id() == null) {
+                declared.add(ConnectionMapper.idFromFileName(file));
+            } else {
+                declared.add(mapped.id());
                 SourceLocation first = firstById.putIfAbsent(mapped.id(), mapped.source());
                 if (first != null) {
                     SourceLocation at = mapped.source();
@@ -182,6 +169,35 @@ public final class ConfigLoader {
             }
             problems.addAll(found);
         }
-        return Set.copyOf(firstById.keySet());
+        return Set.copyOf(declared);
+    }
+
+    /** The file's connection, or null when there is none to read; adds every problem to {@code found}. */
+    private static ConnectionMapper.Mapped readConnectionFile(
+            Path file, Map<String, String> env, List<ConfigProblem> found, Set<String> secrets) {
+        Problems fileProblems = new Problems();
+        String text = ConfigFiles.read(file, fileProblems);
+        ConnectionMapper.Mapped mapped = null;
+        if (text != null) {
+            List<YamlDocuments.Document> docs = YamlDocuments.parse(text, env, secrets);
+            if (docs.isEmpty()) fileProblems.add(1, 1, "", "empty file (expected a connection definition)");
+            for (YamlDocuments.Document doc : docs) {
+                YamlNode root = doc.root();
+                if (root != null && mapped != null) {
+                    doc.problems()
+                            .add(
+                                    root.line(),
+                                    root.column(),
+                                    "",
+                                    "a connection file holds one connection; move this document to a file of its own");
+                } else if (root != null) {
+                    mapped = new ConnectionMapper(file, doc.problems(), secrets).map(root);
+                    SchemaCheck.validate(SchemaCheck.Kind.CONNECTION, root, doc.problems());
+                }
+                found.addAll(doc.problems().toConfigProblems(file));
+            }
+        }
+        found.addAll(fileProblems.toConfigProblems(file));
+        return mapped;
     }
 }

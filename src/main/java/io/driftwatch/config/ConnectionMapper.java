@@ -37,7 +37,6 @@ final class ConnectionMapper {
         SourceLocation source = new SourceLocation(file, root.line(), root.column());
         Fields f = Fields.open(root, ConfigKeys.CONNECTION.get(""), "connection", values);
         if (f == null) return new Mapped(idFromFileName(file), source, null);
-        int before = values.problems().issues().size();
         String id;
         if (f.has("id")) {
             YamlNode.Entry e = f.node().entries().get("id");
@@ -63,7 +62,8 @@ final class ConnectionMapper {
         var settings = values.stringMap(f.get("settings"));
         AuthSpec auth =
                 f.has("auth") ? new AuthMapper(file, values, secretSink).map(f.get("auth")) : new AuthSpec.None();
-        if (values.problems().issues().size() > before) return new Mapped(id, source, null);
+        // Any problem in the document, substitution failures included, means no definition.
+        if (!values.problems().isEmpty()) return new Mapped(id, source, null);
         var connection = new ConnectionDefinition(
                 id,
                 vendor,

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Replaces {@code ${NAME}} and {@code ${NAME:-default}} in one scalar value; {@code $${} stands for a literal
- * {@code ${}. As in a POSIX shell and Docker Compose, {@code :-} also applies the default when the variable is
- * set but empty. Keys are never substituted, only values.
+ * Replaces <code>${NAME}</code> and <code>${NAME:-default}</code> in one scalar value; <code>$${</code> stands
+ * for a literal <code>${</code>. As in a POSIX shell and Docker Compose, <code>:-</code> also applies the default
+ * when the variable is set but empty. Keys are never substituted, only values.
  */
 final class EnvSubstitution {
 

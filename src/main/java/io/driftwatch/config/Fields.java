@@ -48,10 +48,6 @@ final class Fields {
         return mapping;
     }
 
-    Values values() {
-        return values;
-    }
-
     /** The value under {@code key}, or null when absent. */
     YamlNode get(String key) {
         return mapping.get(key);

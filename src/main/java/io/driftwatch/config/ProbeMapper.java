@@ -41,7 +41,6 @@ final class ProbeMapper {
     Mapped map(YamlNode root) {
         Fields f = Fields.open(root, ConfigKeys.probe(""), "probe", values);
         if (f == null) return new Mapped(null, new SourceLocation(file, root.line(), root.column()), null);
-        int before = values.problems().issues().size();
         String id = null;
         SourceLocation source = new SourceLocation(file, root.line(), root.column());
         if (f.require("id")) {
@@ -58,7 +57,8 @@ final class ProbeMapper {
         AlertSpec alert = alert(f.get("alert"));
         var labels = values.stringMap(f.get("labels"));
         var runbook = values.httpUrl(f.get("runbook"));
-        if (values.problems().issues().size() > before) return new Mapped(id, source, null);
+        // Any problem in the document, substitution failures included, means no definition.
+        if (!values.problems().isEmpty()) return new Mapped(id, source, null);
         var probe = new ProbeDefinition(
                 id,
                 description,

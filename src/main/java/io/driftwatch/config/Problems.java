@@ -39,10 +39,6 @@ final class Problems {
         return issues;
     }
 
-    void addAll(List<Issue> more) {
-        issues.addAll(more);
-    }
-
     List<ConfigProblem> toConfigProblems(Path file) {
         List<ConfigProblem> out = new ArrayList<>(issues.size());
         for (Issue i : issues) out.add(new ConfigProblem(file, i.line(), i.column(), i.message()));

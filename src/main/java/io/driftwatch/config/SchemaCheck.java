@@ -66,13 +66,13 @@ final class SchemaCheck {
             if (known.stream().anyMatch(i -> related(i.path(), at.path()))) continue;
             String message = Problems.prefixed(at.path(), error.getMessage());
             if (problems.issues().stream().noneMatch(i -> i.message().equals(message))) {
-                problems.add(at.node().line(), at.node().column(), at.path(), message);
+                problems.add(at.line(), at.column(), at.path(), message);
             }
         }
     }
 
-    /** The deepest node of the error's instance location, or the offending key for unknown properties. */
-    private record Located(YamlNode node, String path) {}
+    /** Where a schema error points, and the dotted path it is about. */
+    private record Located(int line, int column, String path) {}
 
     private static Located locate(YamlNode root, Error error) {
         NodePath location = error.getInstanceLocation();
@@ -89,11 +89,20 @@ final class SchemaCheck {
             if (next == null) break;
             node = next;
         }
+        // An unknown key points at the key itself. Other errors (a missing required key included) are about
+        // the node: the mappers report a missing key at its mapping too, and a oneOf branch's "required" must
+        // still be recognised as the same problem.
         String property = error.getProperty();
-        if (property != null && node instanceof YamlNode.Mapping m && m.get(property) != null) {
-            return new Located(m.get(property), YamlNode.child(m.path(), property));
+        boolean unknownKey =
+                "additionalProperties".equals(error.getKeyword()) || "unevaluatedProperties".equals(error.getKeyword());
+        if (unknownKey
+                && property != null
+                && node instanceof YamlNode.Mapping m
+                && m.entries().containsKey(property)) {
+            YamlNode.Entry e = m.entries().get(property);
+            return new Located(e.keyLine(), e.keyColumn(), YamlNode.child(m.path(), property));
         }
-        return new Located(node, node.path());
+        return new Located(node.line(), node.column(), node.path());
     }
 
     /** True when one path equals or contains the other; the root contains nothing for this purpose. */

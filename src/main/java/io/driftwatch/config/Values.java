@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Typed reads of single values. Every method returns null (and reports nothing) for an absent node (Java
@@ -92,7 +93,12 @@ final class Values {
         return value;
     }
 
+    /** Plain decimal notation (YAML 1.1 allows '_' between digits); checked first to avoid exceptions. */
+    private static final Pattern DECIMAL = Pattern.compile("[-+]?[0-9_]*\\.?[0-9_]+([eE][-+]?[0-9]+)?");
+
+    /** The number, or null when {@code text} is not in plain decimal notation. */
     static BigDecimal parseDecimal(String text) {
+        if (!DECIMAL.matcher(text).matches()) return null;
         try {
             return new BigDecimal(text.replace("_", ""));
         } catch (NumberFormatException e) {

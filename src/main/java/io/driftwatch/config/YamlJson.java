@@ -2,6 +2,7 @@ package io.driftwatch.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
@@ -13,7 +14,7 @@ import java.math.BigInteger;
  */
 final class YamlJson {
 
-    private static final JsonNodeFactory FACTORY = JsonNodeFactory.withExactBigDecimals(true);
+    private static final JsonNodeFactory FACTORY = JsonNodeFactory.instance;
 
     private YamlJson() {}
 
@@ -49,7 +50,7 @@ final class YamlJson {
             }
             case FLOAT -> {
                 BigDecimal d = Values.parseDecimal(text);
-                yield d == null ? FACTORY.textNode(text) : FACTORY.numberNode(d);
+                yield d == null ? FACTORY.textNode(text) : DecimalNode.valueOf(d); // exact: 150.00 stays 150.00
             }
             case STRING -> FACTORY.textNode(text);
         };

@@ -1,7 +1,6 @@
 package io.driftwatch.http;
 
 import io.driftwatch.finding.FindingKind;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
@@ -115,11 +114,18 @@ final class AttemptSender {
     }
 
     private static HttpRequest build(OutgoingRequest request, Duration timeout) {
-        URI uri = request.uri();
-        HttpRequest.BodyPublisher body = request.body().length == 0
-                ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofByteArray(request.body());
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout).method(request.method(), body);
+        HttpRequest.Builder b = HttpRequest.newBuilder(request.uri()).timeout(timeout);
+        if (request.body().length > 0) {
+            b.method(request.method(), HttpRequest.BodyPublishers.ofByteArray(request.body()));
+        } else {
+            // the dedicated builders send no "Content-Length: 0" on body-less methods (RFC 9110 §8.6)
+            switch (request.method()) {
+                case "GET" -> b.GET();
+                case "HEAD" -> b.HEAD();
+                case "DELETE" -> b.DELETE();
+                default -> b.method(request.method(), HttpRequest.BodyPublishers.noBody());
+            }
+        }
         request.headers().forEach((name, values) -> values.forEach(v -> b.header(name, v)));
         return b.build();
     }

@@ -33,7 +33,10 @@ public final class ClientCredentialsAuthProvider implements AuthProvider {
     private final ReentrantLock lock = new ReentrantLock();
 
     private volatile CachedToken current;
-    /** Incremented (under the lock) at the start of every fetch. */
+    /**
+     * Incremented under the lock when a fetch starts and again when it ends (odd while one is running),
+     * so a caller that read it before queueing knows whether a fetch finished while it waited.
+     */
     private final AtomicLong generation = new AtomicLong();
     /** The failure of the latest fetch, handed to callers that waited for it; guarded by the lock. */
     private AuthException lastFailure;
@@ -89,6 +92,14 @@ public final class ClientCredentialsAuthProvider implements AuthProvider {
 
     private CachedToken fetchLocked() throws AuthException {
         generation.incrementAndGet();
+        try {
+            return fetchAndCache();
+        } finally {
+            generation.incrementAndGet();
+        }
+    }
+
+    private CachedToken fetchAndCache() throws AuthException {
         var form = new LinkedHashMap<String, String>();
         form.put("grant_type", "client_credentials");
         if (spec.scope() != null && !spec.scope().isBlank()) form.put("scope", spec.scope());

@@ -4,8 +4,10 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
+import ch.qos.logback.core.status.Status;
 import ch.qos.logback.core.util.FileSize;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -59,6 +61,8 @@ public final class LogbackAuditLog implements AuditLog, AutoCloseable {
         Path file = dir.resolve("audit.jsonl");
         var context = new LoggerContext();
         context.setName("driftwatch-audit");
+        context.setMDCAdapter(new LogbackMDCAdapter());
+        context.getStatusManager().add(LogbackAuditLog::reportProblem);
         context.start();
 
         var encoder = new LoggingEventCompositeJsonEncoder();
@@ -84,8 +88,7 @@ public final class LogbackAuditLog implements AuditLog, AutoCloseable {
         policy.setMaxHistory(maxHistoryDays);
         policy.setTotalSizeCap(FileSize.valueOf(totalSizeCap));
         policy.start();
-        appender.setRollingPolicy(policy);
-        appender.setTriggeringPolicy(policy);
+        appender.setRollingPolicy(policy); // also the triggering policy
         appender.start();
         if (!appender.isStarted()) {
             context.stop();
@@ -119,6 +122,13 @@ public final class LogbackAuditLog implements AuditLog, AutoCloseable {
         put(fields, "outcome", r.outcome());
         put(fields, "body", r.body());
         logger.info(Markers.appendEntries(fields), "");
+    }
+
+    /** A full disk or unwritable folder must not go unnoticed: warnings and errors go to stderr. */
+    private static void reportProblem(Status status) {
+        if (status.getEffectiveLevel() < Status.WARN) return;
+        System.err.println("driftwatch audit log: " + status.getMessage()
+                + (status.getThrowable() == null ? "" : " (" + status.getThrowable() + ")"));
     }
 
     private static void put(Map<String, Object> fields, String name, String value) {

@@ -1,8 +1,8 @@
 package io.driftwatch.schedule;
 
 import io.driftwatch.config.ProbeDefinition;
-import java.time.Clock;
-import java.util.Date;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
@@ -27,12 +27,12 @@ final class ProbeJob implements Job {
 
     private final Function<String, ProbeDefinition> probes;
     private final RunDispatcher dispatcher;
-    private final Clock clock;
+    /** Quartz fire time (epoch ms) of each probe's latest fire, run or skipped. */
+    private final Map<String, Long> lastFire = new ConcurrentHashMap<>();
 
-    ProbeJob(Function<String, ProbeDefinition> probes, RunDispatcher dispatcher, Clock clock) {
+    ProbeJob(Function<String, ProbeDefinition> probes, RunDispatcher dispatcher) {
         this.probes = probes;
         this.dispatcher = dispatcher;
-        this.clock = clock;
     }
 
     @Override
@@ -44,15 +44,35 @@ final class ProbeJob implements Job {
             log.warn("probe {}: trigger fired but the probe is not loaded here; run skipped", probeId);
             return;
         }
-        // A trigger whose following fire is already due is more than an interval late (pause, GC,
-        // sleep under the misfire threshold): Quartz would fire it again at once for every missed
-        // time. Only the newest of those fires runs.
-        Date next = context.getNextFireTime();
-        if (next != null && !next.toInstant().isAfter(clock.instant())) {
+        if (isCatchUpBurst(probeId, context)) {
             dispatcher.recordSkip(probeId, SkipReason.BEHIND);
             return;
         }
         dispatcher.dispatch(probe, context.getScheduledFireTime().toInstant());
+    }
+
+    /**
+     * After a pause, GC or sleep shorter than the misfire threshold, Quartz fires a trigger once for
+     * every missed time, back to back. Those fires arrive much closer together (by Quartz's own fire
+     * time, its wall clock) than the schedule's interval: any fire less than half an interval after
+     * the previous fire of the same probe is skipped, so only the first fire of a burst runs. This
+     * never skips a run in steady state, even when the scheduler is slower than the interval: a run
+     * is then simply as frequent as Quartz can fire it.
+     */
+    private boolean isCatchUpBurst(String probeId, JobExecutionContext context) {
+        long firedAt = context.getFireTime().toInstant().toEpochMilli();
+        Long previous = lastFire.put(probeId, firedAt);
+        if (previous == null || context.getNextFireTime() == null) {
+            return false;
+        }
+        long interval = context.getNextFireTime().toInstant().toEpochMilli()
+                - context.getScheduledFireTime().toInstant().toEpochMilli();
+        return firedAt - previous < interval / 2;
+    }
+
+    /** Drops the per-probe state of an unscheduled probe. */
+    void forget(String probeId) {
+        lastFire.remove(probeId);
     }
 
     /** Hands Quartz the one shared, stateless job instance. */

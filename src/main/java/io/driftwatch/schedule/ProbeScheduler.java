@@ -36,12 +36,13 @@ public final class ProbeScheduler implements AutoCloseable {
     private final Scheduler quartz;
     private final RunDispatcher dispatcher;
     private final Clock clock;
+    private final ProbeJob job;
     /** The current definition of every probe scheduled by this node, read when a trigger fires. */
     private final Map<String, ProbeDefinition> probes = new ConcurrentHashMap<>();
 
     /**
-     * @param clock "now" for start jitter and for detecting late fires; the system clock in production
-     *     (Quartz itself fires by the system clock)
+     * @param clock "now" for start jitter; the system clock in production (Quartz fires by the system
+     *     clock)
      * @throws ScheduleException if Quartz cannot be built (bad settings, scheduler database unreachable)
      * @throws IllegalStateException if a scheduler with the same instance name already runs in this JVM
      */
@@ -57,7 +58,8 @@ public final class ProbeScheduler implements AutoCloseable {
             }
             try {
                 this.quartz = new StdSchedulerFactory(properties).getScheduler();
-                quartz.setJobFactory(ProbeJob.factory(new ProbeJob(probes::get, dispatcher, clock)));
+                this.job = new ProbeJob(probes::get, dispatcher);
+                quartz.setJobFactory(ProbeJob.factory(job));
             } catch (SchedulerException e) {
                 throw new ScheduleException("cannot create the scheduler: " + e.getMessage(), e);
             }
@@ -105,6 +107,7 @@ public final class ProbeScheduler implements AutoCloseable {
             Trigger existing = quartz.getTrigger(ProbeTriggers.triggerKey(probe.id()));
             if (existing == null || !ProbeTriggers.sameSchedule(existing, probe.schedule())) {
                 Trigger trigger = ProbeTriggers.trigger(probe, clock.instant());
+                job.forget(probe.id()); // the new trigger's first fire is never taken for a catch-up
                 quartz.scheduleJob(ProbeTriggers.job(probe.id()), Set.of(trigger), true);
             }
             return null;
@@ -117,8 +120,11 @@ public final class ProbeScheduler implements AutoCloseable {
      * @return true if the probe was scheduled
      */
     public synchronized boolean unschedule(String probeId) {
+        // Trigger first: a fire racing with this call then still finds the definition.
+        boolean removed = call("unschedule probe " + probeId, () -> quartz.deleteJob(ProbeTriggers.jobKey(probeId)));
         probes.remove(probeId);
-        return call("unschedule probe " + probeId, () -> quartz.deleteJob(ProbeTriggers.jobKey(probeId)));
+        job.forget(probeId);
+        return removed;
     }
 
     /**

@@ -14,6 +14,8 @@ import java.time.Instant;
 public interface ProbeTask {
 
     /**
+     * Runs the probe once, blocking until the run is finished and recorded.
+     *
      * @param probe the current definition of the probe (the latest one scheduled)
      * @param scheduledAt when the trigger was due, not when the run started: a run may start later
      *     (queued behind its connection's concurrency limit, or a slow scheduler)

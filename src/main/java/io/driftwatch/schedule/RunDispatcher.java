@@ -73,7 +73,7 @@ public final class RunDispatcher {
 
     /**
      * @param maxConcurrencyByConnection a connection id's {@code maxConcurrency}; null (unknown
-     *     connection) means {@link ConnectionDefinition#DEFAULT_MAX_CONCURRENCY}. Read at each run, so a
+     *     connection) or less than 1 (unset) means {@link ConnectionDefinition#DEFAULT_MAX_CONCURRENCY}. Read at each run, so a
      *     reloaded limit applies to new runs (runs already waiting keep the old gate).
      * @param maxInFlight runs executing or waiting for a connection permit, at most
      * @param clock used for schedule lag only
@@ -182,7 +182,7 @@ public final class RunDispatcher {
 
     private Semaphore gateFor(String connectionId) {
         Integer configured = maxConcurrencyByConnection.apply(connectionId);
-        int limit = Math.max(1, configured == null ? ConnectionDefinition.DEFAULT_MAX_CONCURRENCY : configured);
+        int limit = configured == null || configured < 1 ? ConnectionDefinition.DEFAULT_MAX_CONCURRENCY : configured;
         ConnectionGate gate = gates.get(connectionId);
         if (gate == null || gate.limit() != limit) {
             gate = gates.compute(

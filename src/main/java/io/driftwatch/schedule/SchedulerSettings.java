@@ -20,7 +20,7 @@ import java.util.Properties;
  *
  * <p>Misfires: a trigger later than {@code org.quartz.jobStore.misfireThreshold} is handled by its
  * misfire instruction (skip to the next fire); a late trigger under that threshold fires, and {@link
- * ProbeScheduler}'s job then runs only the newest of the missed fires. Either way a probe never
+ * ProbeScheduler}'s job then runs only the first of the missed fires Quartz replays. Either way a probe never
  * bursts after a pause, GC or sleep.
  *
  * <p>Clustered on PostgreSQL (several daemons share the probes; a dead node's probes move), set:

@@ -12,8 +12,8 @@ public enum SkipReason {
     /** The global in-flight cap was reached (protects memory when a vendor hangs). */
     SATURATED,
     /**
-     * The trigger was more than one interval late (pause, GC, laptop sleep): only the newest of the
-     * missed fires runs, so a probe never bursts.
+     * Quartz was catching up fires missed during a pause, GC or laptop sleep: only the first of such
+     * a burst runs, so a probe never runs more than about once per interval.
      */
     BEHIND,
     /** The dispatcher was shutting down. */

@@ -81,18 +81,26 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * The embedded store's URL: an H2 file {@code <dataDir>/driftwatch.mv.db}. H2 may only ever be
-     * opened by this one process (it locks the file). {@code DB_CLOSE_ON_EXIT=FALSE} stops H2's own
-     * shutdown hook from closing the database under a writer that is still flushing; {@link #close()}
-     * closes it instead, when the last pooled connection goes. {@code LOCK_TIMEOUT} lets retention
-     * deletes and run inserts wait for each other's row locks instead of failing after H2's 1 s default.
+     * The embedded store's URL: an H2 file {@code <dataDir>/driftwatch.mv.db}, created with its
+     * directories on first open. Only this process may open it (H2 locks the file). Settings, and why:
+     *
+     * <ul>
+     *   <li>{@code WRITE_DELAY=0}: every commit reaches the file before it returns. H2's default (write
+     *       within a second) loses already committed rows if the process dies, and an outbox row that a
+     *       commit promised must survive a crash.
+     *   <li>{@code DB_CLOSE_ON_EXIT=FALSE}: H2's own shutdown hook does not close the database under a
+     *       writer that is still flushing; {@link #close()} closes it, when the last pooled connection
+     *       goes.
+     *   <li>{@code LOCK_TIMEOUT=10000}: retention deletes and run inserts wait up to 10 s for each
+     *       other's row locks instead of failing after H2's 1 s default.
+     * </ul>
      */
     public static String embeddedUrl(Path dataDir) {
         String path = dataDir.toAbsolutePath().normalize().resolve("driftwatch").toString();
         if (path.indexOf(';') >= 0) {
             throw new IllegalArgumentException("data directory path must not contain ';': " + dataDir);
         }
-        return "jdbc:h2:file:" + path + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
+        return "jdbc:h2:file:" + path + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
     }
 
     /** A JDBC URL with any {@code password=} parameter masked, safe for logs and messages. */
@@ -141,6 +149,19 @@ public final class Database implements AutoCloseable {
 
     public boolean isClosed() {
         return dataSource.isClosed();
+    }
+
+    /**
+     * Whether a pooled connection answers within the timeout (for {@code /readyz}). Never throws: a
+     * closed pool or an unreachable server is simply not reachable.
+     */
+    public boolean isReachable(java.time.Duration timeout) {
+        if (dataSource.isClosed()) return false;
+        try (Connection c = dataSource.getConnection()) {
+            return c.isValid((int) Math.max(1, timeout.toSeconds()));
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     private static void rollbackQuietly(Connection connection, Throwable cause) {

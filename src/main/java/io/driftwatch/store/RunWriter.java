@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -23,8 +25,11 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>{@link #submit} never blocks. When {@link Settings#capacity()} runs are already waiting (the
- *       store is down or far behind), the run is dropped, counted in {@link #dropped()} and logged:
- *       probing and alerting go on without history rather than stall.
+ *       store is down or far behind), the run is dropped and counted in {@link #dropped()}: probing and
+ *       alerting go on without history rather than stall. One warning per overflow, not per run.
+ *   <li>A batch is written once {@link Settings#maxBatch()} runs are waiting, or {@link Settings#linger()}
+ *       after its first run, whichever comes first: few large transactions cost the store far less than
+ *       many small ones (each H2 commit writes a file chunk).
  *   <li>A batch that fails with a transient error (connection lost, pool timeout, lock timeout,
  *       deadlock) is retried with backoff (1 s doubling to 30 s) until it succeeds. A batch that fails
  *       otherwise is retried one run at a time; a run the store rejects is dropped and logged.
@@ -44,14 +49,17 @@ public final class RunWriter implements ProbeResultListener, AutoCloseable {
      *
      * @param maxBatch most runs written per transaction
      * @param capacity most runs waiting to be written before new ones are dropped
+     * @param linger longest a run waits for others to share its transaction
      * @param closeTimeout how long {@link #close()} waits for an unreachable store
      */
-    public record Settings(int maxBatch, int capacity, Duration closeTimeout) {
-        public static final Settings DEFAULT = new Settings(500, 20_000, Duration.ofSeconds(30));
+    public record Settings(int maxBatch, int capacity, Duration linger, Duration closeTimeout) {
+        public static final Settings DEFAULT =
+                new Settings(500, 20_000, Duration.ofMillis(250), Duration.ofSeconds(30));
 
         public Settings {
             if (maxBatch < 1) throw new IllegalArgumentException("maxBatch must be at least 1, got " + maxBatch);
             if (capacity < 1) throw new IllegalArgumentException("capacity must be at least 1, got " + capacity);
+            if (linger.isNegative()) throw new IllegalArgumentException("linger must not be negative, got " + linger);
         }
     }
 
@@ -76,7 +84,8 @@ public final class RunWriter implements ProbeResultListener, AutoCloseable {
     private final AtomicInteger queuedRuns = new AtomicInteger();
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
-    // Read side: submit/flush enqueue; write side: close. No run is enqueued behind the Stop item.
+    private final AtomicBoolean overflowing = new AtomicBoolean();
+    // Read side: submit/flush enqueue; write side: close. No item is enqueued behind the Stop item.
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private final Thread thread;
     private boolean closed; // guarded by lifecycle
@@ -114,12 +123,13 @@ public final class RunWriter implements ProbeResultListener, AutoCloseable {
             }
             if (queuedRuns.incrementAndGet() > settings.capacity()) {
                 queuedRuns.decrementAndGet();
-                long total = dropped.incrementAndGet();
-                log.warn(
-                        "run of probe {} not stored: {} runs already wait for the store ({} dropped so far)",
-                        result.probeId(),
-                        settings.capacity(),
-                        total);
+                dropped.incrementAndGet();
+                if (overflowing.compareAndSet(false, true)) {
+                    log.warn(
+                            "store is behind: {} probe runs wait to be written; new runs are dropped until it"
+                                    + " catches up",
+                            settings.capacity());
+                }
                 return false;
             }
             queue.add(new Run(pending));
@@ -185,13 +195,13 @@ public final class RunWriter implements ProbeResultListener, AutoCloseable {
     }
 
     private void loop() {
-        List<Item> items = new ArrayList<>();
         List<PendingRun> batch = new ArrayList<>(settings.maxBatch());
+        Item item = null;
         try {
             while (true) {
-                items.add(queue.take());
-                queue.drainTo(items, settings.maxBatch() * 2);
-                for (Item item : items) {
+                item = queue.take();
+                long deadline = System.nanoTime() + settings.linger().toNanos();
+                while (item != null) {
                     switch (item) {
                         case Run run -> {
                             batch.add(run.pending());
@@ -206,22 +216,19 @@ public final class RunWriter implements ProbeResultListener, AutoCloseable {
                             return;
                         }
                     }
+                    item = batch.isEmpty() ? null : queue.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
                 }
-                items.clear();
-                write(batch);
+                write(batch); // linger over (or nothing pending)
             }
         } catch (InterruptedException e) {
-            int lost = queuedRuns.get();
+            int lost = queuedRuns.getAndSet(0);
+            dropped.addAndGet(lost);
             if (lost > 0) {
                 log.error("{} probe runs not stored: the store stayed unreachable until the writer was stopped", lost);
             }
-            dropped.addAndGet(lost);
-            queuedRuns.set(0);
-            for (Item item : queue) {
-                if (item instanceof Flush flush) flush.done().complete(null);
-            }
-            for (Item item : items) {
-                if (item instanceof Flush flush) flush.done().complete(null);
+            if (item instanceof Flush flush) flush.done().complete(null);
+            for (Item queued : queue) {
+                if (queued instanceof Flush flush) flush.done().complete(null);
             }
         }
     }
@@ -237,26 +244,30 @@ public final class RunWriter implements ProbeResultListener, AutoCloseable {
                 written.addAndGet(batch.size());
                 queuedRuns.addAndGet(-batch.size());
                 batch.clear();
+                if (overflowing.compareAndSet(true, false)) {
+                    log.info("store caught up; {} probe runs dropped since start", dropped.get());
+                }
                 return;
             } catch (SQLException e) {
-                if (!isTransient(e)) {
+                if (!SqlErrors.isTransient(e)) {
                     rejection = e;
                     break;
                 }
                 log.warn("store unavailable, retrying {} probe runs in {}: {}", batch.size(), backoff, e.getMessage());
                 sleeper.sleep(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+                Duration doubled = backoff.multipliedBy(2);
+                backoff = doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
             } catch (RuntimeException e) {
                 rejection = e;
                 break;
             }
         }
         if (batch.size() == 1) {
-            PendingRun run = batch.get(0);
+            StoredRun run = batch.get(0).run();
             log.error(
                     "run of probe {} started at {} not stored: the store rejected it: {}",
-                    run.run().probeId(),
-                    run.run().startedAt(),
+                    run.probeId(),
+                    run.startedAt(),
                     rejection.getMessage());
             dropped.incrementAndGet();
             queuedRuns.decrementAndGet();
@@ -264,22 +275,6 @@ public final class RunWriter implements ProbeResultListener, AutoCloseable {
             for (PendingRun run : batch) write(new ArrayList<>(List.of(run)));
         }
         batch.clear();
-    }
-
-    /** Errors worth retrying unchanged: lost connections, pool or lock timeouts, deadlocks. */
-    static boolean isTransient(SQLException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLTransientException || t instanceof java.sql.SQLRecoverableException) {
-                return true;
-            }
-            if (t instanceof SQLException s && s.getSQLState() != null) {
-                String state = s.getSQLState();
-                if (state.startsWith("08") || state.equals("40001") || state.equals("40P01") || state.equals("57P01")) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private static void joinUninterruptibly(Thread thread) {

@@ -34,7 +34,10 @@ final class Fixtures {
         return new ExecutionOptions("test-probe", deadline, retry, 5L * 1024 * 1024, false, null);
     }
 
+    /** Generous: the first TLS handshake in a cold JVM on a loaded 2-core machine takes seconds. */
+    static final Duration SLOW_MACHINE = Duration.ofSeconds(30);
+
     static ExecutionOptions options(RetrySpec retry) {
-        return options(Duration.ofSeconds(10), retry);
+        return options(SLOW_MACHINE, retry);
     }
 }

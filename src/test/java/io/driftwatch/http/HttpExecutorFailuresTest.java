@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-@Timeout(30)
+@Timeout(120)
 class HttpExecutorFailuresTest {
     private final RecordingSleeper sleeper = new RecordingSleeper();
     private final RecordingAuditLog audit = new RecordingAuditLog();
@@ -51,7 +51,7 @@ class HttpExecutorFailuresTest {
         try (Socket s = server.accept()) {
             readRequestHead(s.getInputStream());
             OutputStream out = s.getOutputStream();
-            out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n")
+            out.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n"
                     .getBytes(StandardCharsets.US_ASCII));
             out.write(new byte[1000]);
             out.flush();

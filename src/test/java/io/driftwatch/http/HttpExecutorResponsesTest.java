@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-@Timeout(30)
+@Timeout(120)
 class HttpExecutorResponsesTest {
     private static final long MB = 1024 * 1024;
 
@@ -48,7 +48,7 @@ class HttpExecutorResponsesTest {
                         "application/json",
                         "{\"ok\":true}",
                         Map.of("Intuit_TID", "tid-42", "X-Mixed-Case", "v")));
-        var opts = new ExecutionOptions("p1", Duration.ofSeconds(5), RetrySpec.NONE, 1024, false, "intuit_tid");
+        var opts = new ExecutionOptions("p1", Fixtures.SLOW_MACHINE, RetrySpec.NONE, 1024, false, "intuit_tid");
 
         Exchange e = Fixtures.executor(sleeper, audit).execute(get(server.uri("/ok?a=1")), opts, AuthProvider.NONE);
 
@@ -63,9 +63,32 @@ class HttpExecutorResponsesTest {
         assertThat(e.vendorRequestId()).isEqualTo("tid-42");
         assertThat(e.url()).isEqualTo(server.uri("/ok?a=1").toString());
         assertThat(e.startedAt()).isEqualTo(Fixtures.NOW);
+        assertThat(server.requests.get(0).header("Content-Length"))
+                .as("GET sends no body")
+                .isNull();
         assertThat(e.certificateDaysLeft()).isNull();
         assertThat(audit.only().outcome()).isEqualTo("ok");
         assertThat(audit.only().requestId()).isEqualTo("tid-42");
+    }
+
+    @Test
+    void postSendsItsBodyAndHeaders() {
+        server.on("/post", ex -> TestServer.respond(ex, 201, "application/json", "{\"id\":1}"));
+        var request = new OutgoingRequest(
+                "POST",
+                server.uri("/post"),
+                Map.of("Content-Type", java.util.List.of("application/json"), "X-Trace", java.util.List.of("a", "b")),
+                "{\"street\":\"1 Main\"}".getBytes(StandardCharsets.UTF_8));
+
+        Exchange e = Fixtures.executor(sleeper, audit).execute(request, options(RetrySpec.NONE), AuthProvider.NONE);
+
+        assertThat(e.status()).isEqualTo(201);
+        assertThat(e.method()).isEqualTo("POST");
+        var received = server.requests.get(0);
+        assertThat(received.method()).isEqualTo("POST");
+        assertThat(received.body()).isEqualTo("{\"street\":\"1 Main\"}");
+        assertThat(received.header("Content-Type")).isEqualTo("application/json");
+        assertThat(received.headers().get("X-Trace")).containsExactly("a", "b");
     }
 
     @Test
@@ -95,7 +118,7 @@ class HttpExecutorResponsesTest {
                 for (int i = 0; i < 20 * 16; i++) out.write(chunk);
             }
         });
-        var opts = new ExecutionOptions("p", Duration.ofSeconds(10), RetrySpec.DEFAULT, 5 * MB, false, null);
+        var opts = new ExecutionOptions("p", Fixtures.SLOW_MACHINE, RetrySpec.DEFAULT, 5 * MB, false, null);
 
         Exchange e = Fixtures.executor(sleeper, audit).execute(get(server.uri("/huge")), opts, AuthProvider.NONE);
 
@@ -118,7 +141,7 @@ class HttpExecutorResponsesTest {
                 for (int i = 0; i < 20 * 16; i++) out.write(chunk);
             }
         });
-        var opts = new ExecutionOptions("p", Duration.ofSeconds(10), RetrySpec.NONE, 5 * MB, false, null);
+        var opts = new ExecutionOptions("p", Fixtures.SLOW_MACHINE, RetrySpec.NONE, 5 * MB, false, null);
 
         Exchange e = Fixtures.executor(sleeper, audit).execute(get(server.uri("/declared")), opts, AuthProvider.NONE);
 
@@ -159,11 +182,13 @@ class HttpExecutorResponsesTest {
         // generous, so the headers arrive before the deadline even on a loaded machine
         Exchange e = Fixtures.executor(sleeper, audit)
                 .execute(
-                        get(server.uri("/trickle")), options(Duration.ofSeconds(5), RetrySpec.NONE), AuthProvider.NONE);
+                        get(server.uri("/trickle")),
+                        options(Duration.ofSeconds(10), RetrySpec.NONE),
+                        AuthProvider.NONE);
 
         assertThat(e.failure().kind()).isEqualTo(FindingKind.TIMEOUT);
         assertThat(e.failure().message())
-                .isEqualTo("response body not complete within 5000 ms (" + e.bodyBytes() + " bytes received)");
+                .isEqualTo("response body not complete within 10000 ms (" + e.bodyBytes() + " bytes received)");
         assertThat(e.status()).isEqualTo(200);
         assertThat(e.timeToHeadersNanos()).isPositive().isLessThanOrEqualTo(e.totalNanos());
     }

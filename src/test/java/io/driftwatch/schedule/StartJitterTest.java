@@ -39,9 +39,9 @@ class StartJitterTest {
         MutableClock clock = new MutableClock(NOW);
         RunDispatcher dispatcher =
                 new RunDispatcher(new RecordingTask(), c -> 10, 10, new SimpleMeterRegistry(), clock);
-        ProbeScheduler scheduler = new ProbeScheduler(TestProbes.settings(), dispatcher, clock);
+        ProbeScheduler scheduler = new ProbeScheduler(ScheduleFixtures.settings(), dispatcher, clock);
         try {
-            ids(500).forEach(id -> scheduler.schedule(TestProbes.every(id, MINUTE)));
+            ids(500).forEach(id -> scheduler.schedule(ScheduleFixtures.every(id, MINUTE)));
 
             List<Long> offsets = ids(500).stream()
                     .map(id -> Duration.between(NOW, scheduler.nextFireTime(id).orElseThrow())

@@ -7,6 +7,7 @@ import io.driftwatch.config.Secret;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +45,7 @@ class DatabaseTest {
         assertThat(url)
                 .isEqualTo(
                         "jdbc:h2:file:" + dir.toAbsolutePath().resolve("data").resolve("driftwatch")
-                                + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000");
+                                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000");
         assertThatThrownBy(() -> Database.embeddedUrl(Path.of("/tmp/a;INIT=RUNSCRIPT")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("data directory path must not contain ';': /tmp/a;INIT=RUNSCRIPT");
@@ -85,15 +86,17 @@ class DatabaseTest {
 
     @Test
     void openingTwiceReusesTheMigratedSchema(@TempDir Path dir) {
-        String url = Database.embeddedUrl(dir);
+        String url = Database.embeddedUrl(dir.resolve("not/yet/created"));
         try (Database first = Database.open(url)) {
             new RunStore(first).save(TestRuns.passing("p", TestRuns.T0));
         }
         try (Database second = Database.open(url)) {
             assertThat(new RunStore(second).latest("p")).isPresent();
             assertThat(second.isClosed()).isFalse();
+            assertThat(second.isReachable(Duration.ofSeconds(2))).isTrue();
             second.close();
             assertThat(second.isClosed()).isTrue();
+            assertThat(second.isReachable(Duration.ofSeconds(2))).isFalse();
         }
     }
 

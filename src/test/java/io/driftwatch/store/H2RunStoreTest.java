@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The store contract on the embedded H2 file store, a fresh data directory per test. */
-class H2RunStoreTest extends RunStoreContract {
+class H2RunStoreTest extends StoreFixture implements RunStoreContract, RetentionContract, RunWriterContract {
     @TempDir
     Path dataDir;
 
@@ -18,13 +18,13 @@ class H2RunStoreTest extends RunStoreContract {
     }
 
     @Override
-    Dialect expectedDialect() {
+    public Dialect expectedDialect() {
         return H2Dialect.INSTANCE;
     }
 
     @Test
     void keepsTheDatabaseInOneFileUnderTheDataDirectory() {
-        store.save(TestRuns.passing("p", TestRuns.T0));
+        store().save(TestRuns.passing("p", TestRuns.T0));
 
         assertThat(Files.exists(dataDir.resolve("driftwatch.mv.db"))).isTrue();
     }

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.BeforeAll;
  * The store contract on PostgreSQL at 127.0.0.1:5432 (user postgres, trust auth), in a fresh database
  * created for this class and dropped after it. Skipped, with the reason, when the server is unreachable.
  */
-class PostgresRunStoreTest extends RunStoreContract {
-    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+class PostgresRunStoreTest extends StoreFixture implements RunStoreContract, RetentionContract, RunWriterContract {
+    private static final String HOST_PORT = "127.0.0.1:5432";
+    private static final String SERVER = "jdbc:postgresql://" + HOST_PORT + "/";
     private static String database;
 
     @BeforeAll
@@ -43,7 +44,7 @@ class PostgresRunStoreTest extends RunStoreContract {
         try {
             return DriverManager.getConnection(SERVER + "postgres?user=postgres&connectTimeout=3");
         } catch (SQLException e) {
-            return Assumptions.abort("PostgreSQL not reachable at 127.0.0.1:5432: " + e.getMessage());
+            return Assumptions.abort("PostgreSQL not reachable at " + HOST_PORT + ": " + e.getMessage());
         }
     }
 
@@ -53,7 +54,7 @@ class PostgresRunStoreTest extends RunStoreContract {
     }
 
     @Override
-    Dialect expectedDialect() {
+    public Dialect expectedDialect() {
         return PostgresDialect.INSTANCE;
     }
 }

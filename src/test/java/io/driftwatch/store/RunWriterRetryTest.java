@@ -2,6 +2,7 @@ package io.driftwatch.store;
 
 import static io.driftwatch.store.TestRuns.T0;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -42,7 +43,8 @@ class RunWriterRetryTest {
         }
     }
 
-    private static final RunWriter.Settings SETTINGS = new RunWriter.Settings(10, 100, Duration.ofSeconds(30));
+    private static final RunWriter.Settings SETTINGS =
+            new RunWriter.Settings(10, 100, Duration.ZERO, Duration.ofSeconds(30));
 
     @Test
     void transientFailuresAreRetriedWithDoublingBackoffCappedAtThirtySeconds() {
@@ -70,16 +72,41 @@ class RunWriterRetryTest {
     }
 
     @Test
+    void runsShareATransactionUpToMaxBatchWhileTheyLinger() {
+        RecordingSink sink = new RecordingSink();
+        // A linger far longer than the test: only maxBatch and flush() end a batch.
+        RunWriter.Settings settings = new RunWriter.Settings(10, 100, Duration.ofHours(1), Duration.ofSeconds(30));
+
+        try (RunWriter writer = new RunWriter(sink, settings, new RecordingSleeper())) {
+            for (int i = 0; i < 25; i++) writer.submit(TestRuns.passing("p" + i, T0));
+            writer.flush();
+
+            assertThat(sink.batches).extracting(List::size).containsExactly(10, 10, 5);
+            assertThat(sink.written()).hasSize(25).startsWith("p0", "p1").endsWith("p24");
+        }
+    }
+
+    @Test
+    void settingsRejectNonsenseWithExactMessages() {
+        assertThatThrownBy(() -> new RunWriter.Settings(0, 1, Duration.ZERO, Duration.ZERO))
+                .hasMessage("maxBatch must be at least 1, got 0");
+        assertThatThrownBy(() -> new RunWriter.Settings(1, 0, Duration.ZERO, Duration.ZERO))
+                .hasMessage("capacity must be at least 1, got 0");
+        assertThatThrownBy(() -> new RunWriter.Settings(1, 1, Duration.ofMillis(-1), Duration.ZERO))
+                .hasMessage("linger must not be negative, got PT-0.001S");
+    }
+
+    @Test
     void connectionStateErrorsCountAsTransient() {
-        assertThat(RunWriter.isTransient(new SQLException("connection lost", "08006")))
+        assertThat(SqlErrors.isTransient(new SQLException("connection lost", "08006")))
                 .isTrue();
-        assertThat(RunWriter.isTransient(new SQLException("deadlock detected", "40P01")))
+        assertThat(SqlErrors.isTransient(new SQLException("deadlock detected", "40P01")))
                 .isTrue();
-        assertThat(RunWriter.isTransient(new SQLException("wrapped", "XX000", new SQLTransientConnectionException())))
+        assertThat(SqlErrors.isTransient(new SQLException("wrapped", "XX000", new SQLTransientConnectionException())))
                 .isTrue();
-        assertThat(RunWriter.isTransient(new SQLException("value too long", "22001")))
+        assertThat(SqlErrors.isTransient(new SQLException("value too long", "22001")))
                 .isFalse();
-        assertThat(RunWriter.isTransient(new SQLException("no state"))).isFalse();
+        assertThat(SqlErrors.isTransient(new SQLException("no state"))).isFalse();
     }
 
     @Test
@@ -116,7 +143,8 @@ class RunWriterRetryTest {
                 runs.forEach(r -> written.add(r.run().probeId()));
             }
         };
-        RunWriter writer = new RunWriter(blocked, new RunWriter.Settings(1, 3, Duration.ofSeconds(30)), d -> {});
+        RunWriter writer =
+                new RunWriter(blocked, new RunWriter.Settings(1, 3, Duration.ZERO, Duration.ofSeconds(30)), d -> {});
         writer.submit(TestRuns.passing("first", T0));
         writing.await(); // the writer holds "first"; it still counts against capacity until written
 
@@ -139,7 +167,9 @@ class RunWriterRetryTest {
         };
         // The sleeper blocks like a real one, so the close timeout expires and interrupts it.
         RunWriter writer = new RunWriter(
-                down, new RunWriter.Settings(10, 100, Duration.ofMillis(50)), d -> new CountDownLatch(1).await());
+                down,
+                new RunWriter.Settings(10, 100, Duration.ZERO, Duration.ofMillis(50)),
+                d -> new CountDownLatch(1).await());
         for (int i = 0; i < 5; i++) writer.submit(TestRuns.passing("p" + i, T0));
 
         writer.close();

@@ -57,6 +57,7 @@ class ShippedProbesTest {
     @Test
     void everyShippedProbePassesAgainstTheSandbox() {
         for (ProbeDefinition p : h.config.probes()) {
+            if (p.connection() == null) continue; // driftwatch-self probes the daemon, not a vendor
             ProbeResult r = h.runner.run(p, h.clock.instant());
             assertThat(r.outcome()).as("%s: %s", p.id(), r.findings()).isEqualTo(Outcome.PASS);
         }

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Probe definitions and scheduler settings for the schedule tests. */
-final class TestProbes {
+final class ScheduleFixtures {
 
-    private TestProbes() {}
+    private ScheduleFixtures() {}
 
     static ProbeDefinition every(String id, Duration interval) {
         return probe(id, "test probe", "test-connection", new Schedule.Every(interval));

@@ -1,0 +1,71 @@
+package io.driftwatch.reconcile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.driftwatch.config.AlertSpec;
+import io.driftwatch.config.Schedule;
+import io.driftwatch.config.SourceLocation;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A reconcile probe: the records of {@code source} joined by key with those of {@code target}, amounts
+ * compared within {@code tolerance}. Loaded from a file with {@code kind: reconcile} (see
+ * {@link ReconcileSpecReader}); immutable.
+ *
+ * @param tolerance null means 0.01
+ * @param schedule when it runs as a probe; null when it is only used by the push endpoint
+ */
+public record ReconcileSpec(
+        String id,
+        String description,
+        Schedule schedule,
+        SideSpec source,
+        SideSpec target,
+        BigDecimal tolerance,
+        AlertSpec alert,
+        Map<String, String> labels,
+        SourceLocation location) {
+
+    public ReconcileSpec {
+        labels = Map.copyOf(labels == null ? Map.of() : labels);
+        alert = alert == null ? AlertSpec.DEFAULT : alert;
+    }
+
+    /** Every problem, as {@code field: message}; empty when the definition can run. */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        if (id == null || !id.matches("[a-z0-9-]+")) problems.add("id: required, [a-z0-9-]+");
+        if (source == null) problems.add("source: required");
+        else problems.addAll(source.problems("source"));
+        if (target == null) problems.add("target: required");
+        else problems.addAll(target.problems("target"));
+        if (tolerance != null && tolerance.signum() < 0) {
+            problems.add("tolerance: must not be negative, got " + Money.plain(tolerance));
+        }
+        return problems;
+    }
+
+    /**
+     * Reconciles fetched payloads: each list holds one side's pages in order (one element when not
+     * paginated); records are selected from every page and concatenated.
+     */
+    public ReconcileReport reconcile(List<JsonNode> sourcePages, List<JsonNode> targetPages) {
+        return reconcileRecords(records(source, sourcePages), records(target, targetPages));
+    }
+
+    /** Reconciles records already selected (a pushed collection is its records). */
+    public ReconcileReport reconcileRecords(List<JsonNode> sourceRecords, List<JsonNode> targetRecords) {
+        return new Reconciler(tolerance)
+                .reconcile(
+                        Side.of(source.nameOr("source"), sourceRecords, source.paths()),
+                        Side.of(target.nameOr("target"), targetRecords, target.paths()));
+    }
+
+    private static List<JsonNode> records(SideSpec side, List<JsonNode> pages) {
+        List<JsonNode> out = new ArrayList<>();
+        for (JsonNode page : pages) out.addAll(side.select(page));
+        return out;
+    }
+}
