@@ -60,7 +60,7 @@ public record SandboxCredentials(
         String root = base.toString().replaceAll("/$", "");
         var env = new LinkedHashMap<String, String>();
         env.put("QBO_BASE_URL", root);
-        env.put("QBO_TOKEN_URL", root + "/oauth2/v1/tokens/bearer");
+        env.put("QBO_OAUTH_URL", root + "/oauth2/v1/tokens/bearer");
         env.put("QBO_CLIENT_ID", qboClientId);
         env.put("QBO_CLIENT_SECRET", qboClientSecret);
         env.put("QBO_REFRESH_TOKEN", qboInitialRefreshToken);

@@ -50,6 +50,12 @@ public final class VendorAuthSettings {
         }
     }
 
+    /** The secret {@code key} written inline (not from a file), or null. */
+    public Secret inlineSecret(String key) {
+        Secret inline = spec.secrets().get(key);
+        return inline == null || inline.isEmpty() ? null : inline;
+    }
+
     /** The secret {@code key}, or the content of {@code keyFile}; null when neither is set or it is empty. */
     public Secret secret(String key) {
         Secret inline = spec.secrets().get(key);

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** A {@link TokenStore} in a map, for tests that do not exercise persistence itself. */
-final class InMemoryTokenStore implements TokenStore {
+class InMemoryTokenStore implements TokenStore {
     final Map<String, Stored> rows = new ConcurrentHashMap<>();
 
     @Override

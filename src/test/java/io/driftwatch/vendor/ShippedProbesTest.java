@@ -26,7 +26,7 @@ class ShippedProbesTest {
 
     @BeforeAll
     static void start() {
-        h = new VendorHarness(SandboxConfig.builder(), keys, new InMemoryTokenStore(), d -> {});
+        h = new VendorHarness(SandboxConfig.builder(), keys, new InMemoryTokenStore());
     }
 
     @AfterAll

@@ -56,7 +56,7 @@ final class VendorHarness implements AutoCloseable {
     final ProbeRunner runner;
     private final Map<String, AuthProvider> providers = new ConcurrentHashMap<>();
 
-    VendorHarness(SandboxConfig.Builder sandboxConfig, Path keys, TokenStore tokens, Sleeper limiterSleeper) {
+    VendorHarness(SandboxConfig.Builder sandboxConfig, Path keys, TokenStore tokens) {
         try {
             this.sandbox =
                     Sandbox.start(sandboxConfig.clock(clock).keyDirectory(keys).build());
@@ -69,7 +69,7 @@ final class VendorHarness implements AutoCloseable {
         secrets.addAll(Redactor.secretValues(config.connections().values()));
         this.redactors = RedactorHolder.of(Redactor.of(secrets));
         this.services = new AuthServices(http, clock, redactors);
-        this.support = new VendorSupport(clock, tokens, limiterSleeper);
+        this.support = new VendorSupport(clock, tokens, advancingSleeper());
         this.authProviders = AuthProviders.standard(services, support.authFlows());
         this.executor = new HttpExecutor(http, clock, d -> {}, redactors, audit::add, new SplittableRandom(1));
         this.runner = new ProbeRunner(
@@ -80,7 +80,10 @@ final class VendorHarness implements AutoCloseable {
                 clock);
     }
 
-    /** A clock-advancing sleeper for the limiter: waiting moves time forward instead of passing it. */
+    /**
+     * The limiter's sleeper: waiting moves the shared clock forward instead of passing real time, so the
+     * sandbox sees the same minutes go by.
+     */
     Sleeper advancingSleeper() {
         return d -> clock.advanceTo(clock.instant().plus(d));
     }

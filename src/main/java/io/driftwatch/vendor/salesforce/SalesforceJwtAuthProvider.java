@@ -59,7 +59,7 @@ public final class SalesforceJwtAuthProvider extends SalesforceSessionProvider {
     }
 
     private static RSAPrivateKey loadKey(VendorAuthSettings s) {
-        Secret inline = s.secret("privateKey");
+        Secret inline = s.inlineSecret("privateKey");
         if (inline != null) return PrivateKeys.rsa(inline.reveal(), s, "auth.privateKey");
         Path file = s.path("privateKeyFile");
         if (file == null) throw s.problem("auth.privateKeyFile (or auth.privateKey) is required");
