@@ -36,7 +36,8 @@ class CheckCommandTest {
                                 200,
                                 "application/json",
                                 "{\"auth\":\"" + ex.getRequestHeaders().getFirst("Authorization") + "\"}"))
-                .route("/html", ex -> LoopbackServer.respond(ex, 500, "text/html", "<html><body>Oops</body></html>"));
+                .route("/html", ex -> LoopbackServer.respond(ex, 500, "text/html", "<html><body>Oops</body></html>"))
+                .route("/garbage", ex -> LoopbackServer.respond(ex, 200, "application/json", "{\"Invoice\": [1, 2"));
         probes = dir.resolve("probes");
         Files.createDirectories(probes.resolve("connections"));
         Files.writeString(dir.resolve("token.txt"), SECRET + "\n");
@@ -141,6 +142,22 @@ class CheckCommandTest {
         Run r = check();
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains(probes.resolve("broken.yaml") + ":3:");
+    }
+
+    @Test
+    void invalidJsonIsAClassifiedFailure() throws Exception {
+        Files.writeString(probes.resolve("garbage.yaml"), """
+                id: garbage
+                connection: local
+                request: { path: /garbage }
+                expect:
+                  assertions:
+                    - { path: "$.Invoice", exists: true }
+                """);
+        Run r = check("--probe", "garbage");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out())
+                .contains("invalid-json: response is not valid JSON at line 1 column 18 (received application/json)");
     }
 
     @Test
