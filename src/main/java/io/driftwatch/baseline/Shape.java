@@ -24,8 +24,13 @@ public final class Shape {
     private Map<String, Shape> properties;
     private Shape items;
     private int formatMask = StringFormat.ALL;
+    /** Strings that matched each format (allocated on the first match). */
+    private int[] formatMatches;
+    /** The first string that did not match each format. */
     private String[] formatCounterExamples;
-    private int[] formatMisses;
+    /** Formats still without a counter-example: once 0, strings cost one format scan and one increment. */
+    private int counterExamplesNeeded = StringFormat.ALL;
+
     private Set<String> values;
     private boolean valuesOverflow;
     private boolean valuesUnstable;
@@ -63,8 +68,13 @@ public final class Shape {
         String s = node.asText();
         if (examples[JsonType.STRING.ordinal()] == null) examples[JsonType.STRING.ordinal()] = node;
         int mask = StringFormat.maskOf(s);
-        recordMisses(StringFormat.ALL & ~mask, s, 1);
         formatMask &= mask;
+        if (mask != 0) {
+            if (formatMatches == null) formatMatches = new int[StringFormat.values().length];
+            formatMatches[Integer.numberOfTrailingZeros(mask)]++;
+        }
+        int needed = counterExamplesNeeded & ~mask;
+        if (needed != 0) recordCounterExample(needed, s);
         if (collectValues && !valuesOverflow) {
             if (values == null) values = new TreeSet<>();
             if (values.size() < MAX_VALUES || values.contains(s)) {
@@ -75,18 +85,14 @@ public final class Shape {
         }
     }
 
-    private void recordMisses(int missed, String value, int times) {
-        if (missed == 0) return;
-        if (formatMisses == null) {
-            formatMisses = new int[StringFormat.values().length];
-            formatCounterExamples = new String[StringFormat.values().length];
-        }
+    private void recordCounterExample(int formats, String value) {
+        if (formatCounterExamples == null) formatCounterExamples = new String[StringFormat.values().length];
         for (StringFormat f : StringFormat.values()) {
-            if ((missed & f.bit()) != 0) {
-                formatMisses[f.ordinal()] += times;
-                if (formatCounterExamples[f.ordinal()] == null) formatCounterExamples[f.ordinal()] = value;
+            if ((formats & f.bit()) != 0 && formatCounterExamples[f.ordinal()] == null) {
+                formatCounterExamples[f.ordinal()] = value;
             }
         }
+        counterExamplesNeeded &= ~formats;
     }
 
     /**
@@ -117,10 +123,14 @@ public final class Shape {
     private void mergeStrings(Shape other, boolean hadStrings) {
         if (other.count(JsonType.STRING) == 0) return;
         formatMask &= other.formatMask;
-        if (other.formatMisses != null) {
+        if (other.formatMatches != null) {
+            if (formatMatches == null) formatMatches = new int[StringFormat.values().length];
+            for (int i = 0; i < formatMatches.length; i++) formatMatches[i] += other.formatMatches[i];
+        }
+        if (other.formatCounterExamples != null) {
             for (StringFormat f : StringFormat.values()) {
-                int n = other.formatMisses[f.ordinal()];
-                if (n > 0) recordMisses(f.bit(), other.formatCounterExamples[f.ordinal()], n);
+                String example = other.formatCounterExamples[f.ordinal()];
+                if (example != null) recordCounterExample(f.bit(), example);
             }
         }
         if (hadStrings && values != null && other.values != null && !values.equals(other.values)) {
@@ -177,7 +187,7 @@ public final class Shape {
 
     /** How many strings here did not match {@code format}. */
     public int formatMisses(StringFormat format) {
-        return formatMisses == null ? 0 : formatMisses[format.ordinal()];
+        return count(JsonType.STRING) - (formatMatches == null ? 0 : formatMatches[format.ordinal()]);
     }
 
     /** The first string here that did not match {@code format}, or null. */

@@ -70,7 +70,13 @@ public final class CoreRoutes {
         node.put("id", p.id());
         node.put("description", p.description());
         node.put("connection", p.connection());
-        node.put("schedule", p.schedule().toString());
+        node.put(
+                "schedule",
+                switch (p.schedule()) {
+                    case io.driftwatch.config.Schedule.Every e ->
+                        "every " + io.driftwatch.probe.checks.Durations.format(e.interval());
+                    case io.driftwatch.config.Schedule.Cron c -> "cron " + c.expression() + " " + c.zone();
+                });
         board.latest(p.id())
                 .ifPresentOrElse(r -> node.set("latest", ResultJson.toJson(r, redact)), () -> node.putNull("latest"));
         return node;

@@ -79,8 +79,9 @@ public final class DriftFixtures {
 
     /**
      * A QuickBooks query page of {@code count} invoices built from the invoice-read fixture, varied like
-     * real data: line counts 1-6, optional CustomerMemo/ShipAddr/LinkedTxn omitted on some invoices,
-     * amounts alternating integers and decimals. About 1 KB per invoice.
+     * real data: 1-2 sales lines plus a subtotal line, optional BillAddr/CustomerMemo/ShipAddr/CustomField/LinkedTxn
+     * omitted on some invoices, amounts alternating integers and decimals. About 1 KB per invoice, so
+     * 1,000 invoices make the 1 MB page of the drift benchmark.
      */
     public static ObjectNode qboQueryPage(int count) {
         JsonNode template = load("qbo-invoice-read.json").get("Invoice");
@@ -93,14 +94,19 @@ public final class DriftFixtures {
             inv.put("DocNumber", String.valueOf(5000 + i));
             inv.put("SyncToken", String.valueOf(i % 4));
             if (i % 3 == 0) inv.remove("CustomerMemo");
-            if (i % 5 == 0) inv.remove("ShipAddr");
+            if (i % 5 != 0) inv.remove("ShipAddr");
+            if (i % 2 == 0) inv.remove("CustomField");
             if (i % 7 == 0) inv.putArray("LinkedTxn");
+            if (i % 2 == 1) inv.remove(List.of("BillAddr", "CustomerMemo"));
+            else ((ObjectNode) inv.get("BillAddr")).remove(List.of("Line3", "Line4"));
             ArrayNode lines = (ArrayNode) inv.get("Line");
             ObjectNode first = (ObjectNode) lines.get(0);
             lines.removeAll();
-            int salesLines = 1 + i % 6;
+            int salesLines = i % 4 == 0 ? 2 : 1;
             for (int l = 0; l < salesLines; l++) {
                 ObjectNode line = first.deepCopy();
+                line.remove("Description");
+                ((ObjectNode) line.get("SalesItemLineDetail")).remove("ItemAccountRef");
                 line.put("Id", String.valueOf(l + 1));
                 line.put("LineNum", l + 1);
                 if ((i + l) % 2 == 0) line.put("Amount", 100 + l);

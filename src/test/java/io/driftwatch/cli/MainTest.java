@@ -1,0 +1,29 @@
+package io.driftwatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+/** The public commands of DESIGN.md are all registered, each with --help, and usage errors exit 2. */
+class MainTest {
+    @Test
+    void everyPublicCommandIsRegisteredWithHelp() {
+        var cl = Main.commandLine();
+        assertThat(cl.getSubcommands().keySet()).contains("run", "check", "validate", "baseline", "sandbox", "alerts");
+        for (String command : new String[] {"run", "check", "validate", "sandbox"}) {
+            var out = new StringWriter();
+            cl.setOut(new PrintWriter(out));
+            assertThat(cl.execute(command, "--help")).isZero();
+            assertThat(out.toString()).contains("Usage: driftwatch " + command);
+        }
+    }
+
+    @Test
+    void unknownOptionExitsTwo() {
+        var cl = Main.commandLine();
+        cl.setErr(new PrintWriter(new StringWriter()));
+        assertThat(cl.execute("check", "--no-such-option")).isEqualTo(2);
+    }
+}
