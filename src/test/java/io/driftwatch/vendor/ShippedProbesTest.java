@@ -64,11 +64,31 @@ class ShippedProbesTest {
     }
 
     @Test
+    void intuitTidReachesTheAuditTrail() {
+        h.run("qbo-invoice-read");
+        assertThat(h.audit)
+                .filteredOn(r -> r.probe().equals("qbo-invoice-read"))
+                .last()
+                .satisfies(r -> assertThat(r.requestId()).matches("1-[0-9a-f]{8}-[0-9a-f]{24}"));
+    }
+
+    @Test
     void aRemovedFieldFailsTheInvoiceAssertion() {
         h.sandbox.setScenario(Scenario.of("field-removed", Map.of("vendor", "quickbooks")));
         ProbeResult r = h.run("qbo-invoice-read");
         assertThat(r.outcome()).isEqualTo(Outcome.FAIL);
         assertThat(r.findings()).extracting(Finding::message).anyMatch(m -> m.contains("$.Invoice.DocNumber"));
+    }
+
+    @Test
+    void totalsOffByTwoCentsFailTheReconciliation() {
+        assertThat(h.run("qbo-invoice-read").checks()).contains("totals[lines-vs-total]");
+        h.sandbox.setScenario(Scenario.of("totals-off", Map.of("vendor", "quickbooks")));
+        for (String probe : new String[] {"qbo-invoice-read", "qbo-invoice-query-recent"}) {
+            ProbeResult r = h.run(probe);
+            assertThat(r.outcome()).as(probe).isEqualTo(Outcome.FAIL);
+            assertThat(r.failureKind()).as(probe).isEqualTo("totals");
+        }
     }
 
     @Test

@@ -16,8 +16,10 @@ import io.driftwatch.http.Redactor;
 import io.driftwatch.http.RedactorHolder;
 import io.driftwatch.http.Sleeper;
 import io.driftwatch.probe.BuiltInChecks;
+import io.driftwatch.probe.Check;
 import io.driftwatch.probe.ProbeResult;
 import io.driftwatch.probe.ProbeRunner;
+import io.driftwatch.probe.checks.TotalsCheck;
 import io.driftwatch.sandbox.MutableClock;
 import io.driftwatch.sandbox.Sandbox;
 import io.driftwatch.sandbox.SandboxConfig;
@@ -76,8 +78,17 @@ final class VendorHarness implements AutoCloseable {
                 id -> config.connections().get(id),
                 (probe, connection, request) -> send(connection, request, options(probe)),
                 support.registry(),
-                List.of(new BuiltInChecks()),
+                List.of(new BuiltInChecks(), VendorHarness::totals),
                 clock);
+    }
+
+    /** The payload totals checks, as the engine adds them (cli.Extensions). */
+    static List<Check> totals(ProbeDefinition probe) {
+        var checks = new java.util.ArrayList<Check>();
+        for (int i = 0; i < probe.expect().totals().size(); i++) {
+            checks.add(new TotalsCheck(i, probe.expect().totals().get(i)));
+        }
+        return checks;
     }
 
     /**
