@@ -20,6 +20,7 @@ import io.driftwatch.schedule.SchedulerSettings;
 import io.driftwatch.server.CoreRoutes;
 import io.driftwatch.server.DaemonServer;
 import io.driftwatch.store.Database;
+import io.driftwatch.store.JdbcTokenStore;
 import io.driftwatch.store.Retention;
 import io.driftwatch.store.RetentionJob;
 import io.driftwatch.store.RunStore;
@@ -76,7 +77,7 @@ public final class Daemon implements AutoCloseable {
         LogbackAuditLog audit = LogbackAuditLog.open(settings.dataDir());
         closeables.add(audit);
 
-        engine = Extensions.engine(settings, clock, metrics, audit);
+        engine = Extensions.engine(settings, clock, metrics, audit, new JdbcTokenStore(db));
         closeables.add(engine);
         engine.runner().addListener(board);
         engine.runner().addListener((probe, result) -> {

@@ -21,7 +21,9 @@ import io.driftwatch.metrics.DriftwatchMetrics;
 import io.driftwatch.probe.BuiltInChecks;
 import io.driftwatch.probe.CheckFactory;
 import io.driftwatch.probe.ProbeRunner;
+import io.driftwatch.vendor.TokenStore;
 import io.driftwatch.vendor.VendorRegistry;
+import io.driftwatch.vendor.VendorSupport;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -43,6 +45,7 @@ public final class Engine implements AutoCloseable {
     private final HttpExecutor executor;
     private final AuthProviders authProviders;
     private final VendorRegistry vendors;
+    private final VendorSupport vendorSupport;
     private final ProbeRunner runner;
     private final ConfigLoader loader = new ConfigLoader();
     private final Map<String, AuthEntry> auth = new ConcurrentHashMap<>();
@@ -50,25 +53,25 @@ public final class Engine implements AutoCloseable {
 
     private record AuthEntry(ConnectionDefinition definition, AuthProvider provider) {}
 
-    public Engine(
-            Settings settings, Clock clock, DriftwatchMetrics metrics, AuditLog audit, List<CheckFactory> extraChecks) {
-        this(settings, clock, metrics, audit, extraChecks, HttpClients.shared(), VendorRegistry.standard());
-    }
-
+    /**
+     * @param tokens where vendor refresh tokens persist (QuickBooks rotates them on every refresh)
+     */
     public Engine(
             Settings settings,
             Clock clock,
             DriftwatchMetrics metrics,
             AuditLog audit,
             List<CheckFactory> extraChecks,
-            HttpClient client,
-            VendorRegistry vendors) {
+            TokenStore tokens) {
+        HttpClient client = HttpClients.shared();
         this.settings = settings;
         this.clock = clock;
         this.metrics = metrics;
-        this.vendors = vendors;
+        this.vendorSupport = new VendorSupport(clock, tokens, Sleeper.REAL);
+        this.vendors = vendorSupport.registry();
         this.executor = new HttpExecutor(client, clock, Sleeper.REAL, redactors, audit, ThreadLocalRandom.current());
-        this.authProviders = AuthProviders.standard(new AuthServices(client, clock, redactors));
+        this.authProviders =
+                AuthProviders.standard(new AuthServices(client, clock, redactors), vendorSupport.authFlows());
         List<CheckFactory> factories = new ArrayList<>();
         factories.add(new BuiltInChecks());
         factories.addAll(extraChecks);
@@ -105,7 +108,10 @@ public final class Engine implements AutoCloseable {
                 spec.maxBodyBytes(),
                 spec.captureBodyOnFailure(),
                 vendor.requestIdHeader());
-        return executor.execute(request, options, authFor(connection));
+        // QuickBooks allows 500 requests/min and 10 concurrent per realm: the limiter queues within them.
+        return vendorSupport
+                .limits()
+                .run(connection, request, options, () -> executor.execute(request, options, authFor(connection)));
     }
 
     /** One auth provider per connection, recreated when the connection's definition changes. */
@@ -136,6 +142,10 @@ public final class Engine implements AutoCloseable {
 
     public RedactorHolder redactors() {
         return redactors;
+    }
+
+    public VendorSupport vendorSupport() {
+        return vendorSupport;
     }
 
     public DriftwatchMetrics metrics() {

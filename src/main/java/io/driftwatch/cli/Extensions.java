@@ -8,6 +8,8 @@ import io.driftwatch.probe.CheckFactory;
 import io.driftwatch.probe.checks.LatencyDriftCheck;
 import io.driftwatch.probe.checks.SchemaDriftCheck;
 import io.driftwatch.probe.checks.TotalsCheck;
+import io.driftwatch.vendor.FileTokenStore;
+import io.driftwatch.vendor.TokenStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +21,17 @@ import java.util.List;
 final class Extensions {
     private Extensions() {}
 
+    /** One-shot commands keep rotated vendor tokens in files under data/tokens/. */
     static Engine engine(Settings settings, Clock clock, DriftwatchMetrics metrics, AuditLog audit) {
+        return engine(
+                settings,
+                clock,
+                metrics,
+                audit,
+                new FileTokenStore(settings.dataDir().resolve("tokens")));
+    }
+
+    static Engine engine(Settings settings, Clock clock, DriftwatchMetrics metrics, AuditLog audit, TokenStore tokens) {
         BaselineStore baselines = new BaselineStore(settings.baselinesDir());
         // One instance each: they cache compiled baselines and keep per-probe windows across runs.
         SchemaDriftCheck schemaDrift = new SchemaDriftCheck(baselines);
@@ -36,6 +48,6 @@ final class Extensions {
             }
             return totals;
         });
-        return new Engine(settings, clock, metrics, audit, checks);
+        return new Engine(settings, clock, metrics, audit, checks, tokens);
     }
 }
