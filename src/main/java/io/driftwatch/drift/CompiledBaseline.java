@@ -67,6 +67,11 @@ public final class CompiledBaseline {
         return file;
     }
 
+    /** True when the schema was recorded (inferred), false when it is a hand-written schema file. */
+    boolean recorded() {
+        return baseline.schemaFile() == null;
+    }
+
     Schema validator() {
         return validator;
     }

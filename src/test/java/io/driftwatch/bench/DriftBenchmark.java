@@ -36,6 +36,7 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class DriftBenchmark {
     private final DriftDetector detector = new DriftDetector();
+    private final DriftDetector whenNeeded = new DriftDetector(DriftDetector.Validation.WHEN_NEEDED);
     private final DriftSettings settings = new DriftSettings(2, false, java.util.Map.of(), java.util.Set.of());
     private CompiledBaseline baseline;
     private Sample conforming;
@@ -76,6 +77,12 @@ public class DriftBenchmark {
     @Benchmark
     public DriftReport detectDriftedPage() {
         return detector.detect(baseline, drifted, settings);
+    }
+
+    /** As {@link #detectConformingPage()} with {@code Validation.WHEN_NEEDED}: shape diff only. */
+    @Benchmark
+    public DriftReport detectConformingPageValidateWhenNeeded() {
+        return whenNeeded.detect(baseline, conforming, settings);
     }
 
     /** For scale: parsing the same page with Jackson (done once per run by the runner, not by this check). */

@@ -252,6 +252,16 @@ class DriftDetectorTest {
         assertThat(detect(doc, QBO).worst()).isEqualTo(Severity.BREAKING);
     }
 
+    @Test
+    void validatingOnlyWhenNeededGivesTheSameReports() {
+        DriftDetector lazy = new DriftDetector(DriftDetector.Validation.WHEN_NEEDED);
+        ObjectNode drifted = read();
+        inv(drifted).put("TotalAmt", "1").putNull("DueDate").remove("DocNumber");
+        for (JsonNode doc : java.util.List.of(read(), drifted)) {
+            assertThat(lazy.detect(invoice, sample(doc), QBO)).isEqualTo(detect(doc, QBO));
+        }
+    }
+
     /** Reverses key order at every level. */
     static ObjectNode reversed(ObjectNode node) {
         ObjectNode out = DriftFixtures.JSON.createObjectNode();

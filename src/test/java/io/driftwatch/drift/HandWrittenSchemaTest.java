@@ -67,6 +67,9 @@ class HandWrittenSchemaTest {
                 .containsExactly(
                         "schema-violation at $.Invoice.Balance: must have a minimum value of 0 (minimum, 1 value)",
                         "schema-violation at $.Invoice.DocNumber: must be at most 21 characters long (maxLength, 1 value)");
+        // A hand-written schema is always validated, even when the shape diff finds nothing.
+        DriftDetector lazy = new DriftDetector(DriftDetector.Validation.WHEN_NEEDED);
+        assertThat(lazy.detect(fromFile(), sample(doc), DriftSettings.DEFAULT)).isEqualTo(report);
     }
 
     @Test

@@ -46,7 +46,7 @@ public final class SchemaDriftCheck implements Check {
     private final BaselineStore store;
     private final SchemaFiles schemaFiles;
     private final CompiledBaselines compiled = new CompiledBaselines();
-    private final DriftDetector detector = new DriftDetector();
+    private final DriftDetector detector;
     private final DriftTracker tracker;
     private final Function<ProbeDefinition, DriftSettings> settings;
 
@@ -59,6 +59,17 @@ public final class SchemaDriftCheck implements Check {
             SchemaFiles schemaFiles,
             DriftTracker tracker,
             Function<ProbeDefinition, DriftSettings> settings) {
+        this(store, schemaFiles, tracker, settings, DriftDetector.Validation.ALWAYS);
+    }
+
+    /** @param validation when the schema validator runs besides the shape diff (see {@link DriftDetector.Validation}) */
+    public SchemaDriftCheck(
+            BaselineStore store,
+            SchemaFiles schemaFiles,
+            DriftTracker tracker,
+            Function<ProbeDefinition, DriftSettings> settings,
+            DriftDetector.Validation validation) {
+        this.detector = new DriftDetector(validation);
         this.store = store;
         this.schemaFiles = schemaFiles;
         this.tracker = tracker;
