@@ -14,18 +14,21 @@ public sealed interface AuthSpec {
     String type();
 
     record None() implements AuthSpec {
+        @Override
         public String type() {
             return "none";
         }
     }
 
     record Basic(String username, Secret password) implements AuthSpec {
+        @Override
         public String type() {
             return "basic";
         }
     }
 
     record Bearer(Secret token) implements AuthSpec {
+        @Override
         public String type() {
             return "bearer";
         }
@@ -37,6 +40,7 @@ public sealed interface AuthSpec {
     }
 
     record ApiKey(String name, Secret value, KeyLocation in) implements AuthSpec {
+        @Override
         public String type() {
             return "api-key";
         }
@@ -44,6 +48,7 @@ public sealed interface AuthSpec {
 
     /** OAuth 2.0 client credentials grant (RFC 6749 §4.4). */
     record ClientCredentials(URI tokenUrl, String clientId, Secret clientSecret, String scope) implements AuthSpec {
+        @Override
         public String type() {
             return "oauth2-client-credentials";
         }
