@@ -22,7 +22,8 @@ import java.util.TreeMap;
  *   <li>array elements of all samples merge into one {@code items} schema; arrays only ever seen empty
  *       get no {@code items};
  *   <li>{@code format} when every string at the path matches one of {@link StringFormat};
- *   <li>{@code enum} only when enabled, seen in at least two samples, with the same value set in each;
+ *   <li>{@code enum} only when enabled, seen in at least two samples, with the same value set in each,
+ *       and never for values that look like credentials (they would land in the baseline file);
  *   <li>a path only ever seen as null gets the empty schema: nothing is known about its type.
  * </ul>
  *
@@ -62,20 +63,21 @@ public final class SchemaInferrer {
     public ObjectNode render(Shape shape, int sampleCount) {
         ObjectNode root = NODES.objectNode();
         root.put("$schema", DIALECT);
-        root.setAll(node(shape, sampleCount));
+        root.setAll(node(shape, sampleCount, null));
         return root;
     }
 
-    private ObjectNode node(Shape shape, int sampleCount) {
+    /** @param key the property name this schema describes (null for the root and array items) */
+    private ObjectNode node(Shape shape, int sampleCount, String key) {
         ObjectNode out = NODES.objectNode();
         EnumSet<JsonType> types = shape.nonNullTypes();
         if (types.isEmpty()) return out;
         boolean nullable = shape.count(JsonType.NULL) > 0;
         writeType(out, types, nullable);
-        if (types.contains(JsonType.STRING)) writeStringKeywords(out, shape, types, nullable, sampleCount);
+        if (types.contains(JsonType.STRING)) writeStringKeywords(out, shape, types, nullable, sampleCount, key);
         if (types.contains(JsonType.OBJECT)) writeObjectKeywords(out, shape, sampleCount);
         if (types.contains(JsonType.ARRAY) && shape.items() != null) {
-            out.set("items", node(shape.items(), sampleCount));
+            out.set("items", node(shape.items(), sampleCount, key));
         }
         return out;
     }
@@ -91,7 +93,7 @@ public final class SchemaInferrer {
     }
 
     private void writeStringKeywords(
-            ObjectNode out, Shape shape, EnumSet<JsonType> types, boolean nullable, int sampleCount) {
+            ObjectNode out, Shape shape, EnumSet<JsonType> types, boolean nullable, int sampleCount, String key) {
         StringFormat format = StringFormat.single(shape.formatMask());
         if (format != null) {
             out.put("format", format.schemaName());
@@ -104,7 +106,8 @@ public final class SchemaInferrer {
                 && values != null
                 && !shape.valuesOverflow()
                 && !shape.valuesUnstable()
-                && values.size() <= options.maxEnumValues();
+                && values.size() <= options.maxEnumValues()
+                && values.stream().noneMatch(v -> SecretHeuristics.looksSecret(key, v)); // never write a credential
         if (!enumerable) return;
         ArrayNode array = out.putArray("enum");
         values.forEach(array::add); // sorted set
@@ -116,7 +119,7 @@ public final class SchemaInferrer {
         ObjectNode props = out.putObject("properties");
         List<String> required = new ArrayList<>();
         for (Map.Entry<String, Shape> e : new TreeMap<>(shape.properties()).entrySet()) {
-            props.set(e.getKey(), node(e.getValue(), sampleCount));
+            props.set(e.getKey(), node(e.getValue(), sampleCount, e.getKey()));
             if (e.getValue().total() == objects) required.add(e.getKey());
         }
         if (!required.isEmpty()) {

@@ -153,6 +153,15 @@ class SchemaInferrerTest {
     }
 
     @Test
+    void credentialsNeverBecomeEnumValues() throws Exception {
+        JsonNode doc =
+                json("{\"api_key\": \"k1\", \"ref\": \"a8Kx92LmQz7Pw3Rt5Yv1Nb6Hc4Jd0Fs\", \"kind\": \"Invoice\"}");
+        JsonNode schema = new SchemaInferrer(new InferenceOptions(true, 8)).infer(List.of(doc, doc));
+        assertThat(schema.at("/properties/kind/enum").toString()).isEqualTo("[\"Invoice\"]");
+        assertThat(schema.toString()).doesNotContain("k1").doesNotContain("a8Kx92LmQz7Pw3Rt5Yv1Nb6Hc4Jd0Fs");
+    }
+
+    @Test
     void smartyArrayRootAndEmptyArrays() throws Exception {
         JsonNode schema = inferrer.infer(List.of(DriftFixtures.load("smarty-candidates.json")));
         assertThat(schema.get("type").asText()).isEqualTo("array");
