@@ -1,7 +1,6 @@
 package io.driftwatch.probe;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.driftwatch.config.ConnectionDefinition;
@@ -12,6 +11,7 @@ import io.driftwatch.finding.Level;
 import io.driftwatch.finding.Outcome;
 import io.driftwatch.http.Exchange;
 import io.driftwatch.http.OutgoingRequest;
+import io.driftwatch.reconcile.ExactJson;
 import io.driftwatch.vendor.Vendor;
 import io.driftwatch.vendor.VendorRegistry;
 import java.io.IOException;
@@ -41,8 +41,8 @@ public final class ProbeRunner {
     /** Transport-level findings and invalid JSON are reported under this check name. */
     public static final String REQUEST_CHECK = "request";
 
-    private static final ObjectMapper JSON =
-            new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    /** One exact parse per run, shared by every check: money stays BigDecimal with its scale. */
+    private static final ObjectMapper JSON = ExactJson.mapper();
 
     private final Function<String, ConnectionDefinition> connections;
     private final Exchanger exchanger;

@@ -3,7 +3,6 @@ package io.driftwatch.reconcile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.driftwatch.config.ProbeDefinition;
 import io.driftwatch.config.TotalsRule;
 import io.driftwatch.finding.Finding;
@@ -44,8 +43,9 @@ class TotalsCheckTest {
         return new CheckContext(PROBE, exchange, json, CLOCK);
     }
 
+    /** The tree as ProbeRunner builds it: parsed once with ExactJson (see ProbeRunnerExactJsonTest). */
     private static CheckContext parsedByDefaultMapper(byte[] body) throws Exception {
-        return context(body, Optional.of(new ObjectMapper().readTree(body))); // DoubleNodes, as a runner might
+        return context(body, Optional.of(ExactJson.mapper().readTree(body)));
     }
 
     @Test

@@ -5,21 +5,19 @@ import io.driftwatch.config.TotalsRule;
 import io.driftwatch.finding.Finding;
 import io.driftwatch.probe.Check;
 import io.driftwatch.probe.CheckContext;
-import io.driftwatch.reconcile.ExactJson;
 import io.driftwatch.reconcile.ReconcileStats;
 import io.driftwatch.reconcile.TotalsEvaluator;
 import io.driftwatch.reconcile.TotalsFindings;
 import io.driftwatch.reconcile.TotalsOutcome;
-import java.io.IOException;
 import java.util.List;
 
 /**
  * One {@code expect.totals} rule of a probe: {@code sum - minus + plus == equals} per record (see
  * {@link TotalsEvaluator}), reporting each record that is off, at most {@code cap} plus a summary.
  *
- * <p>Reads amounts from the raw body parsed by {@link ExactJson}, not from {@link CheckContext#json()},
- * so they are exact whatever mapper the runner used; falls back to the context tree when the body was
- * not kept. Does nothing when the response is not JSON (the runner reports that once).
+ * <p>Reads amounts from {@link CheckContext#json()}, which the runner parses once with {@link
+ * io.driftwatch.reconcile.ExactJson} (exact decimals, duplicate keys rejected). Does nothing when the
+ * response is not JSON (the runner reports that once).
  *
  * <p>Side effect, by design: each evaluation records its summary in {@link ReconcileStats} under
  * {@code <probe id>/<rule name or index>} for the {@code driftwatch_reconcile_*} gauges.
@@ -58,22 +56,9 @@ public final class TotalsCheck implements Check {
     @Override
     public List<Finding> evaluate(CheckContext context) {
         if (context.json().isEmpty()) return List.of();
-        JsonNode payload = exactPayload(context);
+        JsonNode payload = context.json().orElseThrow();
         TotalsOutcome outcome = evaluator.evaluate(payload);
         stats.record(context.probe().id() + "/" + ruleLabel, outcome.summary());
         return TotalsFindings.of(name, evaluator, outcome, cap);
-    }
-
-    private static JsonNode exactPayload(CheckContext context) {
-        byte[] body =
-                context.exchange() == null ? new byte[0] : context.exchange().body();
-        if (body.length > 0) {
-            try {
-                return ExactJson.parse(body);
-            } catch (IOException e) {
-                // The runner parsed it, so only our stricter reading (duplicate keys) can fail here.
-            }
-        }
-        return context.json().orElseThrow();
     }
 }
