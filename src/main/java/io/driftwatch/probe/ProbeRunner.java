@@ -136,7 +136,7 @@ public final class ProbeRunner {
             request = vendor.prepare(connection, RequestBuilder.build(connection, probe.request()));
         } catch (IllegalArgumentException e) {
             findings.add(
-                    Finding.fail(REQUEST_CHECK, FindingKind.CONFIG, "cannot build the request URL: " + e.getMessage()));
+                    Finding.fail(REQUEST_CHECK, FindingKind.CONFIG, "cannot build the request URL: " + urlProblem(e)));
             return result(probe, scheduledAt, startedAt, null, checkNames, findings);
         }
         Exchange exchange = exchanger.exchange(probe, connection, request);
@@ -165,6 +165,17 @@ public final class ProbeRunner {
         }
         if (exchange.status() > 0) findings.addAll(vendor.inspect(connection, exchange));
         return result(probe, scheduledAt, startedAt, exchange, checkNames, findings);
+    }
+
+    /**
+     * The reason without the offending input: a URI exception echoes the whole URL, which may hold a
+     * substituted secret, and findings reach the store and alerts.
+     */
+    static String urlProblem(IllegalArgumentException e) {
+        if (e.getCause() instanceof java.net.URISyntaxException u) {
+            return u.getReason() + " at index " + u.getIndex() + " (check request.path and request.query)";
+        }
+        return "invalid URL (check request.path and request.query)";
     }
 
     private List<Check> checksFor(ProbeDefinition probe) {
