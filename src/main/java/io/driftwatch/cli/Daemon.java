@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.driftwatch.alert.AlertingRuntime;
 import io.driftwatch.alert.config.AlertingConfig;
 import io.driftwatch.alert.config.AlertingLoader;
+import io.driftwatch.baseline.BaselineStore;
 import io.driftwatch.channel.ChannelRegistry;
 import io.driftwatch.config.ActiveConfig;
 import io.driftwatch.config.ConnectionDefinition;
@@ -19,6 +20,7 @@ import io.driftwatch.schedule.RunDispatcher;
 import io.driftwatch.schedule.SchedulerSettings;
 import io.driftwatch.server.CoreRoutes;
 import io.driftwatch.server.DaemonServer;
+import io.driftwatch.server.StatusPage;
 import io.driftwatch.store.Database;
 import io.driftwatch.store.JdbcTokenStore;
 import io.driftwatch.store.Retention;
@@ -106,6 +108,13 @@ public final class Daemon implements AutoCloseable {
         scheduler = new ProbeScheduler(SchedulerSettings.defaults().with(quartzOverrides()), dispatcher, clock);
         closeables.add(scheduler);
 
+        StatusSource status = new StatusSource(
+                () -> engine.active().probes().values(),
+                board,
+                alerting,
+                new BaselineStore(settings.baselinesDir()),
+                s -> engine.redactor().redact(s),
+                clock);
         server = new DaemonServer(settings.host(), settings.port());
         closeables.add(server);
         CoreRoutes.register(
@@ -115,7 +124,9 @@ public final class Daemon implements AutoCloseable {
                 () -> engine.active().probes().values(),
                 () -> ready,
                 this::history,
+                id -> status.baselineJson(id),
                 s -> engine.redactor().redact(s));
+        server.route("/", (ex, tail) -> StatusPage.respond(ex, status.view()));
 
         server.route("/api/v1/alerts", (ex, tail) -> AlertsApi.respond(ex, alerting));
 

@@ -1,5 +1,6 @@
 package io.driftwatch.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,6 +12,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -19,7 +21,8 @@ import java.util.function.UnaryOperator;
  *
  * <p>{@code /readyz} is 200 once configuration is loaded and the scheduler runs. {@code /api/v1/probes}
  * lists every loaded probe with its latest result (null before the first run); {@code
- * /api/v1/probes/{id}} adds recent history from the store.
+ * /api/v1/probes/{id}} adds recent history from the store and the probe's baseline (file, age, latency
+ * p95) or null.
  */
 public final class CoreRoutes {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -33,6 +36,7 @@ public final class CoreRoutes {
             Supplier<Collection<ProbeDefinition>> probes,
             BooleanSupplier ready,
             BiFunction<String, Integer, ArrayNode> history,
+            Function<String, JsonNode> baseline,
             UnaryOperator<String> redact) {
         server.route("/healthz", (ex, tail) -> Http.send(ex, 200, "text/plain; charset=utf-8", "ok\n"));
         server.route("/readyz", (ex, tail) -> {
@@ -60,6 +64,9 @@ public final class CoreRoutes {
                 return;
             }
             ObjectNode node = summary(probe, board, redact);
+            JsonNode b = baseline.apply(id);
+            if (b == null) node.putNull("baseline");
+            else node.set("baseline", b);
             node.set("history", history.apply(id, 50));
             Http.json(ex, 200, node.toString());
         });
