@@ -20,6 +20,7 @@ import io.driftwatch.schedule.RunDispatcher;
 import io.driftwatch.schedule.SchedulerSettings;
 import io.driftwatch.server.CoreRoutes;
 import io.driftwatch.server.DaemonServer;
+import io.driftwatch.server.ProbePage;
 import io.driftwatch.server.StatusPage;
 import io.driftwatch.store.Database;
 import io.driftwatch.store.JdbcTokenStore;
@@ -114,6 +115,9 @@ public final class Daemon implements AutoCloseable {
                 alerting,
                 new BaselineStore(settings.baselinesDir()),
                 s -> engine.redactor().redact(s),
+                (id, limit) -> runs.history(id, limit).stream()
+                        .map(StoredRuns::toResult)
+                        .toList(),
                 clock);
         server = new DaemonServer(settings.host(), settings.port());
         closeables.add(server);
@@ -127,6 +131,7 @@ public final class Daemon implements AutoCloseable {
                 id -> status.baselineJson(id),
                 s -> engine.redactor().redact(s));
         server.route("/", (ex, tail) -> StatusPage.respond(ex, status.view()));
+        server.route("/probes/", (ex, tail) -> ProbePage.respond(ex, status.probeView(tail), tail));
 
         server.route("/api/v1/alerts", (ex, tail) -> AlertsApi.respond(ex, alerting));
 

@@ -77,15 +77,18 @@ public final class CoreRoutes {
         node.put("id", p.id());
         node.put("description", p.description());
         node.put("connection", p.connection());
-        node.put(
-                "schedule",
-                switch (p.schedule()) {
-                    case io.driftwatch.config.Schedule.Every e ->
-                        "every " + io.driftwatch.probe.checks.Durations.format(e.interval());
-                    case io.driftwatch.config.Schedule.Cron c -> "cron " + c.expression() + " " + c.zone();
-                });
+        node.put("schedule", describe(p.schedule()));
         board.latest(p.id())
                 .ifPresentOrElse(r -> node.set("latest", ResultJson.toJson(r, redact)), () -> node.putNull("latest"));
         return node;
+    }
+
+    /** "every 1m" or "cron <expression> <zone>", as the API and pages show a schedule. */
+    public static String describe(io.driftwatch.config.Schedule schedule) {
+        return switch (schedule) {
+            case io.driftwatch.config.Schedule.Every e ->
+                "every " + io.driftwatch.probe.checks.Durations.format(e.interval());
+            case io.driftwatch.config.Schedule.Cron c -> "cron " + c.expression() + " " + c.zone();
+        };
     }
 }

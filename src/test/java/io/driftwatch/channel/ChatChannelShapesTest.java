@@ -46,7 +46,7 @@ class ChatChannelShapesTest {
             assertThat(blocks.get(2).get("fields").size()).isBetween(1, 10); // Slack allows at most 10 fields
             assertThat(blocks.get(4).at("/elements/0/type").asText()).isEqualTo("button");
             assertThat(blocks.get(4).at("/elements/0/url").asText())
-                    .isEqualTo("http://localhost:8080/probes/qbo-invoice-read");
+                    .isEqualTo("http://localhost:9464/probes/qbo-invoice-read");
         }
     }
 
@@ -102,7 +102,7 @@ class ChatChannelShapesTest {
             assertThat(trigger.at("/payload/custom_details/findings/0/evidence/maxMs")
                             .asText())
                     .isEqualTo("200");
-            assertThat(trigger.at("/links/0/href").asText()).isEqualTo("http://localhost:8080/probes/qbo-invoice-read");
+            assertThat(trigger.at("/links/0/href").asText()).isEqualTo("http://localhost:9464/probes/qbo-invoice-read");
 
             JsonNode resolve = JSON.readTree(receiver.requests().get(1).body());
             assertThat(WebhookChannelTest.fieldNames(resolve))

@@ -83,11 +83,11 @@ class EmailChannelTest {
                 .contains("Latency 312 ms exceeded max 200 ms")
                 .contains("observedMs: 312")
                 .contains("Since:     2026-11-21T10:00:00Z (3 failing runs)")
-                .contains("Probe page: http://localhost:8080/probes/qbo-invoice-read")
+                .contains("Probe page: http://localhost:9464/probes/qbo-invoice-read")
                 .contains("Runbook: https://wiki.example.com/runbooks/qbo");
         assertThat((String) html.getContent())
                 .contains("<h2 style=\"color:#c62828\">[FIRING critical] qbo-invoice-read: latency</h2>")
-                .contains("<a href=\"http://localhost:8080/probes/qbo-invoice-read\">Probe page</a>");
+                .contains("<a href=\"http://localhost:9464/probes/qbo-invoice-read\">Probe page</a>");
 
         assertThat(GreenMailUtil.getWholeMessage(mail)).doesNotContain(PASSWORD);
     }

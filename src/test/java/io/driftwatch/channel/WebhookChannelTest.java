@@ -81,7 +81,7 @@ class WebhookChannelTest {
             assertThat(body.at("/probe/vendor").asText()).isEqualTo("quickbooks");
             assertThat(body.at("/probe/labels/team").asText()).isEqualTo("finance");
             assertThat(body.at("/findings/0/evidence/observedMs").asText()).isEqualTo("312");
-            assertThat(body.at("/links/0/href").asText()).isEqualTo("http://localhost:8080/probes/qbo-invoice-read");
+            assertThat(body.at("/links/0/href").asText()).isEqualTo("http://localhost:9464/probes/qbo-invoice-read");
             assertThat(request.body()).doesNotContain(SECRET);
         }
     }

@@ -147,6 +147,19 @@ class DaemonStatusPageTest {
         assertThat(red.get("baseline").isNull()).isTrue();
         assertThat(red.get("history").get(0).get("findings").toString()).contains("status");
 
+        // The probe page, where alert links point.
+        HttpResponse<String> redPage = get("/probes/red");
+        assertThat(redPage.statusCode()).isEqualTo(200);
+        assertThat(redPage.body())
+                .contains("Open alerts")
+                .contains("<td>http-status</td>")
+                .contains("expected status 200, got 500")
+                .contains("Recent runs")
+                .contains("driftwatch baseline record red")
+                .doesNotContain("<script");
+        assertThat(get("/probes/green").body()).contains("baselines/green.json").contains("p95 2.5 ms");
+        assertThat(get("/probes/nope").statusCode()).isEqualTo(404);
+
         var post = http.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + daemon.port() + "/"))
                         .POST(HttpRequest.BodyPublishers.noBody())

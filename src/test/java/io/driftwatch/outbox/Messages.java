@@ -40,7 +40,7 @@ public final class Messages {
                         "latency", "latency", "FAIL", "Latency 312 ms exceeded max 200 ms", evidence)),
                 Map.of("team", "finance"),
                 List.of(
-                        new Link("Probe page", "http://localhost:8080/probes/" + probeId),
+                        new Link("Probe page", "http://localhost:9464/probes/" + probeId),
                         new Link("Runbook", "https://wiki.example.com/runbooks/qbo")));
     }
 

@@ -78,9 +78,9 @@ class StatusPageTest {
 
     @Test
     void agesReadNaturally() {
-        assertThat(StatusPage.ago(java.time.Duration.ofSeconds(5))).isEqualTo("5 s ago");
-        assertThat(StatusPage.ago(java.time.Duration.ofMinutes(30))).isEqualTo("30 min ago");
-        assertThat(StatusPage.ago(java.time.Duration.ofHours(5))).isEqualTo("5 h ago");
-        assertThat(StatusPage.ago(java.time.Duration.ofDays(3))).isEqualTo("3 d ago");
+        assertThat(HtmlPage.ago(java.time.Duration.ofSeconds(5))).isEqualTo("5 s ago");
+        assertThat(HtmlPage.ago(java.time.Duration.ofMinutes(30))).isEqualTo("30 min ago");
+        assertThat(HtmlPage.ago(java.time.Duration.ofHours(5))).isEqualTo("5 h ago");
+        assertThat(HtmlPage.ago(java.time.Duration.ofDays(3))).isEqualTo("3 d ago");
     }
 }

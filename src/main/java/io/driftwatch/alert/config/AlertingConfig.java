@@ -31,7 +31,7 @@ public record AlertingConfig(
         List<Silence> silences,
         DeliverySettings delivery) {
 
-    public static final String DEFAULT_PUBLIC_URL = "http://localhost:8080";
+    public static final String DEFAULT_PUBLIC_URL = "http://localhost:9464";
 
     public static final AlertingConfig EMPTY = new AlertingConfig(
             DEFAULT_PUBLIC_URL,
