@@ -4,6 +4,7 @@ import io.driftwatch.alert.config.AlertingConfig;
 import io.driftwatch.alert.config.DeliverySettings;
 import io.driftwatch.channel.ChannelDependencies;
 import io.driftwatch.channel.ChannelRegistry;
+import io.driftwatch.channel.ChannelSpec;
 import io.driftwatch.config.ProbeDefinition;
 import io.driftwatch.outbox.Backoff;
 import io.driftwatch.outbox.OutboxDispatcher;
@@ -26,11 +27,14 @@ public final class AlertingRuntime implements AutoCloseable {
     private final ChannelDependencies dependencies;
     private final AlertEngine engine;
     private final OutboxDispatcher dispatcher;
+    private final OutboxMetrics outboxMetrics;
 
     public AlertingRuntime(DataSource dataSource, AlertingConfig config, Clock clock, MeterRegistry meters) {
         this.dependencies = ChannelDependencies.standard(clock);
         this.engine = new AlertEngine(dataSource, config, clock, new AlertMetrics(meters));
         DeliverySettings delivery = config.delivery();
+        this.outboxMetrics = new OutboxMetrics(meters);
+        outboxMetrics.declare(config.channels().stream().map(ChannelSpec::name).toList());
         this.dispatcher = new OutboxDispatcher(
                 new OutboxRepository(dataSource),
                 registry.createAll(config.channels(), dependencies),
@@ -38,7 +42,7 @@ public final class AlertingRuntime implements AutoCloseable {
                 new Backoff(delivery.initialBackoff(), delivery.maxBackoff(), RandomGenerator.getDefault()),
                 delivery.deadLetterAfter(),
                 engine,
-                new OutboxMetrics(meters));
+                outboxMetrics);
         engine.setAfterCommit(dispatcher::wakeUp);
     }
 
@@ -65,6 +69,7 @@ public final class AlertingRuntime implements AutoCloseable {
     public void reload(AlertingConfig config) {
         engine.setConfig(config);
         dispatcher.setChannels(registry.createAll(config.channels(), dependencies));
+        outboxMetrics.declare(config.channels().stream().map(ChannelSpec::name).toList());
     }
 
     @Override

@@ -91,6 +91,9 @@ public final class Daemon implements AutoCloseable {
                     result.outcome().label(),
                     result.exchange() == null ? 0 : result.exchange().totalNanos(),
                     result.exchange() != null && result.exchange().status() > 0);
+            if (result.exchange() != null && result.exchange().certificateDaysLeft() != null) {
+                metrics.certificateObserved(result.probeId(), result.exchange().certificateDaysLeft());
+            }
         });
         engine.runner().addListener(writer);
 

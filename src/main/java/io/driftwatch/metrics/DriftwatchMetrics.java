@@ -100,6 +100,14 @@ public final class DriftwatchMetrics {
         m.lastRun.set(System.currentTimeMillis() / 1000);
     }
 
+    /**
+     * The probe's server certificate: seconds until its leaf certificate expires (whole days, as the
+     * exchange measures them). Only HTTPS probes get the series.
+     */
+    public void certificateObserved(String probeId, int daysLeft) {
+        probes.computeIfAbsent(probeId, id -> new ProbeMeters(registry, id)).certificate(registry, daysLeft);
+    }
+
     /** Declares a probe so its series exist (success unknown = 0 runs) before the first run. */
     public void probeLoaded(String probeId, String connection, String vendor) {
         probes.computeIfAbsent(probeId, id -> new ProbeMeters(registry, id)).info(registry, connection, vendor);
@@ -131,6 +139,8 @@ public final class DriftwatchMetrics {
         final Counter fail;
         final String probe;
         boolean infoRegistered;
+        final AtomicLong certificateSeconds = new AtomicLong();
+        boolean certificateRegistered;
 
         ProbeMeters(MeterRegistry registry, String probe) {
             this.probe = probe;
@@ -169,6 +179,16 @@ public final class DriftwatchMetrics {
                 case "degraded" -> degraded;
                 default -> fail;
             };
+        }
+
+        synchronized void certificate(MeterRegistry registry, int daysLeft) {
+            certificateSeconds.set(daysLeft * 86_400L);
+            if (certificateRegistered) return;
+            certificateRegistered = true;
+            meters.add(Gauge.builder("driftwatch.certificate.expiry.seconds", certificateSeconds, AtomicLong::get)
+                    .description("Seconds until the probe's server certificate expires (day resolution; HTTPS only)")
+                    .tags("probe", probe)
+                    .register(registry));
         }
 
         synchronized void info(MeterRegistry registry, String connection, String vendor) {

@@ -35,15 +35,31 @@ public final class OutboxMetrics {
                 .register(registry);
     }
 
+    /** Outcomes a delivery attempt can have; every configured channel exports all three from the start. */
+    public static final java.util.List<String> OUTCOMES = java.util.List.of("delivered", "failed", "dead");
+
+    /**
+     * Registers every outcome of every configured channel at zero, so a dashboard or a rate() shows
+     * "nothing delivered yet" instead of no data before the first notification.
+     */
+    public void declare(java.util.Collection<String> channels) {
+        for (String channel : channels) {
+            for (String outcome : OUTCOMES) counter(channel, outcome);
+        }
+    }
+
     public void count(String channel, String outcome) {
-        counters.computeIfAbsent(
-                        channel + "\u0000" + outcome,
-                        k -> Counter.builder(NOTIFICATIONS)
-                                .description("Notification delivery attempts by result")
-                                .tag("channel", channel)
-                                .tag("outcome", outcome)
-                                .register(registry))
-                .increment();
+        counter(channel, outcome).increment();
+    }
+
+    private Counter counter(String channel, String outcome) {
+        return counters.computeIfAbsent(
+                channel + "\u0000" + outcome,
+                k -> Counter.builder(NOTIFICATIONS)
+                        .description("Notification delivery attempts by result")
+                        .tag("channel", channel)
+                        .tag("outcome", outcome)
+                        .register(registry));
     }
 
     void update(OutboxRepository.Stats stats, Instant now) {

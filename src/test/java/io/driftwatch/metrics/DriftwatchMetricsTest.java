@@ -27,4 +27,21 @@ class DriftwatchMetricsTest {
         m.probeRemoved("qbo-invoice-read");
         assertThat(m.scrape()).doesNotContain("qbo-invoice-read");
     }
+
+    @Test
+    void certificateExpiryAppearsOnlyForProbesThatReportOne() {
+        var m = new DriftwatchMetrics();
+        m.probeLoaded("plain-http", null, null);
+        m.probeLoaded("tls", null, null);
+        m.certificateObserved("tls", 30);
+        String text = m.scrape();
+        assertThat(text)
+                .contains("# TYPE driftwatch_certificate_expiry_seconds gauge")
+                .contains("driftwatch_certificate_expiry_seconds{probe=\"tls\"} 2592000")
+                .doesNotContain("driftwatch_certificate_expiry_seconds{probe=\"plain-http\"}");
+        m.certificateObserved("tls", 29);
+        assertThat(m.scrape()).contains("driftwatch_certificate_expiry_seconds{probe=\"tls\"} 2505600");
+        m.probeRemoved("tls");
+        assertThat(m.scrape()).doesNotContain("probe=\"tls\"");
+    }
 }
