@@ -211,8 +211,12 @@ class DashboardMetricsTest {
     @Test
     void labelsAreBoundedToConfigIdsAndFixedValues() throws Exception {
         // No label value may be a URL or look like one: ids from configuration and enums only.
-        for (String line : get("/metrics").lines().filter(l -> l.startsWith("driftwatch_")).toList()) {
-            assertThat(line).doesNotContain("http://").doesNotContain("https://").doesNotContain("127.0.0.1");
+        for (String line :
+                get("/metrics").lines().filter(l -> l.startsWith("driftwatch_")).toList()) {
+            assertThat(line)
+                    .doesNotContain("http://")
+                    .doesNotContain("https://")
+                    .doesNotContain("127.0.0.1");
         }
     }
 
