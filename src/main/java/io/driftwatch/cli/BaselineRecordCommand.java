@@ -54,6 +54,7 @@ public final class BaselineRecordCommand implements Callable<Integer> {
             ProbeDefinition probe = BaselineReview.probe(tools, probeId);
             Duration pause = interval != null ? interval : tools.interval();
             Baseline baseline = tools.recorder()
+                    .withEnums(BaselineReview.enumsOf(probe))
                     .record(probe.id(), samples, pause, () -> tools.sampler().run(probe));
             String schemaFile = BaselineReview.schemaFileOf(probe);
             if (schemaFile != null) baseline = baseline.withSchema(schemaFile, null); // the file stays the schema
