@@ -202,6 +202,17 @@ class BaselineCommandTest {
     }
 
     @Test
+    void noLatencyLeavesLatencyOutOfTheRecording() throws Exception {
+        assertThat(run("record", ID, "--samples", "1", "--no-latency")).isEqualTo(0);
+        assertThat(out)
+                .isEqualTo("recorded " + store.file(ID) + " from 1 sample: status 200, application/json, no latency\n");
+        assertThat(store.read(ID).orElseThrow().latency()).isNull();
+        assertThat(Files.readString(store.file(ID))).doesNotContain("\"latency\"");
+        assertThat(run("record", ID, "--samples", "1")).isEqualTo(0);
+        assertThat(store.read(ID).orElseThrow().latency()).isNotNull();
+    }
+
+    @Test
     void configErrorsExitTwo() throws Exception {
         assertThat(run("diff", "nope")).isEqualTo(2);
         assertThat(err).isEqualTo("unknown probe 'nope'\n");
