@@ -3,6 +3,7 @@ package io.driftwatch.cli;
 import io.driftwatch.baseline.Baseline;
 import io.driftwatch.baseline.BaselineFormatException;
 import io.driftwatch.baseline.BaselineStore;
+import io.driftwatch.baseline.SchemaFiles;
 import io.driftwatch.config.ActiveConfig;
 import io.driftwatch.config.ProbeDefinition;
 import io.driftwatch.drift.DriftMetrics;
@@ -32,8 +33,7 @@ final class DriftParts {
 
     DriftParts(Settings settings) {
         this.baselines = new BaselineStore(settings.baselinesDir());
-        this.schemaDrift = new SchemaDriftCheck(
-                baselines, new io.driftwatch.baseline.SchemaFiles(), tracker, SchemaDriftCheck::settingsOf);
+        this.schemaDrift = new SchemaDriftCheck(baselines, new SchemaFiles(), tracker, SchemaDriftCheck::settingsOf);
         this.latencyDrift = new LatencyDriftCheck(baselines, tracker, LatencyDriftCheck::settingsOf);
     }
 
