@@ -79,6 +79,7 @@ public final class Daemon implements AutoCloseable {
         closeables.add(audit);
 
         drift = new DriftParts(settings);
+        drift.restore(board.all().values());
         engine = Extensions.engine(settings, clock, metrics, audit, new JdbcTokenStore(db), drift);
         drift.bindMetrics(engine, metrics.registry(), clock);
         closeables.add(engine);

@@ -6,10 +6,14 @@ import io.driftwatch.baseline.BaselineStore;
 import io.driftwatch.baseline.SchemaFiles;
 import io.driftwatch.config.ActiveConfig;
 import io.driftwatch.config.ProbeDefinition;
+import io.driftwatch.drift.DriftFindings;
 import io.driftwatch.drift.DriftMetrics;
 import io.driftwatch.drift.DriftTracker;
+import io.driftwatch.drift.TrackedChange;
+import io.driftwatch.finding.Finding;
 import io.driftwatch.probe.Check;
 import io.driftwatch.probe.CheckFactory;
+import io.driftwatch.probe.ProbeResult;
 import io.driftwatch.probe.ProbeResultListener;
 import io.driftwatch.probe.checks.LatencyDriftCheck;
 import io.driftwatch.probe.checks.SchemaDriftCheck;
@@ -17,6 +21,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -62,6 +67,18 @@ final class DriftParts {
                 m.update(probe.id(), baseline(probe));
         };
         engine.runner().addListener(listener);
+    }
+
+    /**
+     * Continues drift history across a restart: each probe's open schema drift, as its last stored run
+     * reported it, seeds the tracker (first seen, runs, the gauge). Latency windows start empty.
+     */
+    void restore(Collection<ProbeResult> latest) {
+        for (ProbeResult r : latest) {
+            List<TrackedChange> open = new ArrayList<>();
+            for (Finding f : r.findings()) DriftFindings.parse(f).ifPresent(open::add);
+            tracker.restore(r.probeId(), open);
+        }
     }
 
     /** After a reload: forgets removed probes (state and series) and shows baseline age for the active ones. */

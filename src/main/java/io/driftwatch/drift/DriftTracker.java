@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * run's finding counts for the {@code driftwatch_drift_findings} gauge: a probe+kind+severity seen
  * once stays listed with 0 afterwards so the series drops to zero instead of vanishing. Latency drift
  * ({@link #updateLatency}) is counted beside them as kind {@code latency-drift}. In memory
- * only: a restart starts the streaks again. Thread-safe.
+ * only; after a restart the daemon restores open changes from the last stored runs ({@link #restore}).
+ * Thread-safe.
  */
 public final class DriftTracker {
     private record Key(DriftKind kind, String path) {}
@@ -71,6 +72,27 @@ public final class DriftTracker {
 
     private static String key(String kind, Severity severity) {
         return kind + "\u0000" + severity.label();
+    }
+
+    /**
+     * Restores a probe's open changes as its last stored run reported them (after a restart), so the
+     * next run showing the same kind at the same path continues the streak (first seen, runs) and the
+     * gauge shows them before the first run. Does nothing when the probe already has history here.
+     */
+    public void restore(String probeId, List<TrackedChange> open) {
+        if (open.isEmpty()) return;
+        streaks.computeIfAbsent(probeId, id -> {
+            Map<Key, Seen> restored = new HashMap<>();
+            for (TrackedChange t : open)
+                restored.put(new Key(t.change().kind(), t.change().path()), new Seen(t.firstSeen(), t.runs()));
+            counts.computeIfAbsent(probeId, x -> {
+                Map<String, Integer> n = new TreeMap<>();
+                for (TrackedChange t : open)
+                    n.merge(key(t.change().kind().label(), t.change().severity()), 1, Integer::sum);
+                return n;
+            });
+            return restored;
+        });
     }
 
     /** Forgets a probe (deleted from config). */

@@ -39,6 +39,7 @@ class DriftDaemonTest {
     private Sandbox sandbox;
     private Daemon daemon;
     private Path probeFile;
+    private Settings settings;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
@@ -52,7 +53,7 @@ class DriftDaemonTest {
         writeProbe(1);
         Path baselines = Files.createDirectories(dir.resolve("baselines"));
         Files.copy(ShippedBaselinesTest.shippedBaselines().resolve(ID + ".json"), baselines.resolve(ID + ".json"));
-        var settings = new Settings(
+        settings = new Settings(
                 probes,
                 baselines,
                 dir.resolve("alerting"),
@@ -160,5 +161,23 @@ class DriftDaemonTest {
         await().atMost(WAIT).until(() -> metrics().contains(findings("type-changed", "breaking") + " 0.0"));
         Files.delete(probeFile);
         await().atMost(WAIT).until(() -> !metrics().contains("probe=\"" + ID + "\""));
+    }
+
+    @Test
+    void driftHistoryAndItsGaugeSurviveARestart() throws Exception {
+        sandbox.setScenario(Scenario.of("field-retyped"));
+        await().atMost(WAIT)
+                .until(() -> driftFinding().path("evidence").path("runs").asInt() >= 2);
+        JsonNode before = driftFinding().path("evidence");
+        String firstSeen = before.path("firstSeen").asText();
+        int runs = before.path("runs").asInt();
+
+        daemon.close();
+        daemon = new Daemon(settings, Clock.systemUTC()).start();
+        // Restored from the stored run before the new daemon's first run of the probe has to happen.
+        assertThat(metrics()).contains(findings("type-changed", "breaking") + " 1.0");
+        await().atMost(WAIT)
+                .until(() -> driftFinding().path("evidence").path("runs").asInt() > runs);
+        assertThat(driftFinding().path("evidence").path("firstSeen").asText()).isEqualTo(firstSeen);
     }
 }
