@@ -34,6 +34,21 @@ public record Baseline(
         headers = Collections.unmodifiableSortedMap(new TreeMap<>(headers == null ? new TreeMap<>() : headers));
     }
 
+    /** This baseline without latency statistics (recorded against a stand-in, not the vendor). */
+    public Baseline withoutLatency() {
+        return new Baseline(
+                probe,
+                driftwatchVersion,
+                recordedAt,
+                sampleCount,
+                status,
+                contentType,
+                headers,
+                null,
+                schemaFile,
+                schema);
+    }
+
     public Baseline withSchema(String schemaFile, JsonNode schema) {
         return new Baseline(
                 probe,

@@ -29,6 +29,7 @@ public final class BaselineRecorder {
     private final Clock clock;
     private final Sleeper sleeper;
     private final String driftwatchVersion;
+    private final InferenceOptions inference;
     private final SchemaInferrer inferrer;
     private final List<String> headers;
 
@@ -41,8 +42,16 @@ public final class BaselineRecorder {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.driftwatchVersion = Objects.requireNonNull(driftwatchVersion, "driftwatchVersion");
+        this.inference = Objects.requireNonNull(inference, "inference");
         this.inferrer = new SchemaInferrer(inference);
         this.headers = headers.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
+    }
+
+    /** This recorder with enum inference switched on or off (a probe's {@code expect.schema.enums}). */
+    public BaselineRecorder withEnums(boolean enums) {
+        if (enums == inference.enums()) return this;
+        return new BaselineRecorder(
+                clock, sleeper, driftwatchVersion, new InferenceOptions(enums, inference.maxEnumValues()), headers);
     }
 
     /** Runs {@code source} {@code samples} times, sleeping {@code interval} between runs, and builds the baseline. */

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -72,6 +73,7 @@ public final class BaselineStore {
         Path temp = Files.createTempFile(directory, "." + baseline.probe() + "-", ".json.tmp");
         try {
             Files.write(temp, BaselineCodec.write(baseline));
+            readableByAll(temp);
             try {
                 Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -81,5 +83,17 @@ public final class BaselineStore {
             Files.deleteIfExists(temp);
         }
         cache.remove(baseline.probe());
+    }
+
+    /**
+     * A baseline is reviewed in pull requests and read by a daemon that may run as another user: rw-r--r--
+     * like any file in the repository, not the owner-only mode of a temporary file.
+     */
+    private static void readableByAll(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system: the default permissions apply.
+        }
     }
 }

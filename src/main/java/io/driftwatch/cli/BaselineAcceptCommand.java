@@ -70,7 +70,8 @@ public final class BaselineAcceptCommand implements Callable<Integer> {
             Duration pause = interval != null ? interval : tools.interval();
             List<Sample> taken = tools.recorder()
                     .collect(samples, pause, () -> tools.sampler().run(probe));
-            Baseline fresh = tools.recorder().build(probe.id(), taken);
+            Baseline fresh =
+                    tools.recorder().withEnums(BaselineReview.enumsOf(probe)).build(probe.id(), taken);
             String schemaFile = BaselineReview.schemaFileOf(probe);
             if (schemaFile != null) fresh = fresh.withSchema(schemaFile, null);
             if (previous != null && schemaFile == null) {

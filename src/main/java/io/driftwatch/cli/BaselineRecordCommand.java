@@ -38,6 +38,12 @@ public final class BaselineRecordCommand implements Callable<Integer> {
             description = "Pause between samples (default: the configured interval).")
     Duration interval;
 
+    @Option(
+            names = "--no-latency",
+            description = "Leave latency out (for recordings against a stand-in such as the sandbox, whose"
+                    + " timings say nothing about the vendor): latency drift then waits for a real recording.")
+    boolean noLatency;
+
     public BaselineRecordCommand(BaselineTools tools) {
         this.tools = tools;
     }
@@ -54,14 +60,18 @@ public final class BaselineRecordCommand implements Callable<Integer> {
             ProbeDefinition probe = BaselineReview.probe(tools, probeId);
             Duration pause = interval != null ? interval : tools.interval();
             Baseline baseline = tools.recorder()
+                    .withEnums(BaselineReview.enumsOf(probe))
                     .record(probe.id(), samples, pause, () -> tools.sampler().run(probe));
             String schemaFile = BaselineReview.schemaFileOf(probe);
             if (schemaFile != null) baseline = baseline.withSchema(schemaFile, null); // the file stays the schema
+            if (noLatency) baseline = baseline.withoutLatency();
             tools.store().write(baseline);
             out.println("recorded " + tools.store().file(probe.id()) + " from " + samples
                     + (samples == 1 ? " sample" : " samples") + ": status " + baseline.status() + ", "
-                    + (baseline.contentType() == null ? "no content type" : baseline.contentType()) + ", p95 "
-                    + baseline.latency().p95().toPlainString() + " ms");
+                    + (baseline.contentType() == null ? "no content type" : baseline.contentType())
+                    + (baseline.latency() == null
+                            ? ", no latency"
+                            : ", p95 " + baseline.latency().p95().toPlainString() + " ms"));
             return BaselineCommand.OK;
         } catch (BaselineReview.Stop e) {
             err.println(e.getMessage());

@@ -82,6 +82,13 @@ final class BaselineReview {
         }
     }
 
+    /** Whether the probe records string enums ({@code expect.schema.enums}). */
+    static boolean enumsOf(ProbeDefinition probe) {
+        SchemaExpectation schema =
+                probe.expect() == null ? null : probe.expect().schema();
+        return schema != null && schema.enums();
+    }
+
     static String schemaFileOf(ProbeDefinition probe) {
         SchemaExpectation schema =
                 probe.expect() == null ? null : probe.expect().schema();

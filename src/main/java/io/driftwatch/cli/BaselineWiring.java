@@ -67,7 +67,8 @@ final class BaselineWiring {
         return BaselineCommand.commandLine(tools);
     }
 
-    private static io.driftwatch.baseline.Sample sample(Engine engine, ProbeDefinition probe) throws Exception {
+    /** Runs the probe once through the engine and returns its response as a baseline sample. */
+    static io.driftwatch.baseline.Sample sample(Engine engine, ProbeDefinition probe) throws Exception {
         ProbeResult r = engine.runner().run(probe, engine.clock().instant());
         if (r.exchange() == null || r.exchange().status() == 0) {
             String why =

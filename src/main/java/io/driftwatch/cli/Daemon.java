@@ -59,6 +59,7 @@ public final class Daemon implements AutoCloseable {
     private RunStore runs;
     private DaemonServer server;
     private AlertingRuntime alerting;
+    private DriftParts drift;
     private volatile boolean ready;
 
     public Daemon(Settings settings, Clock clock) {
@@ -80,7 +81,10 @@ public final class Daemon implements AutoCloseable {
         LogbackAuditLog audit = LogbackAuditLog.open(settings.dataDir());
         closeables.add(audit);
 
-        engine = Extensions.engine(settings, clock, metrics, audit, new JdbcTokenStore(db));
+        drift = new DriftParts(settings);
+        drift.restore(board.all().values());
+        engine = Extensions.engine(settings, clock, metrics, audit, new JdbcTokenStore(db), drift);
+        drift.bindMetrics(engine, metrics.registry(), clock);
         closeables.add(engine);
         engine.runner().addListener(board);
         engine.runner().addListener((probe, result) -> {
@@ -169,6 +173,7 @@ public final class Daemon implements AutoCloseable {
     /** Reloads probes/ and applies the change to the scheduler. Safe to call from the watcher thread. */
     public synchronized ActiveConfig.Change reload() {
         ActiveConfig.Change change = engine.reload();
+        drift.reloaded(change, engine.active());
         change.problems().forEach(p -> LOG.error("invalid configuration: {}", p));
         if (alerting != null) {
             if (change.ok()) alerting.engine().onConfigLoaded("probes");

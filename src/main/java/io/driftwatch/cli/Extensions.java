@@ -1,12 +1,9 @@
 package io.driftwatch.cli;
 
-import io.driftwatch.baseline.BaselineStore;
 import io.driftwatch.http.AuditLog;
 import io.driftwatch.metrics.DriftwatchMetrics;
 import io.driftwatch.probe.Check;
 import io.driftwatch.probe.CheckFactory;
-import io.driftwatch.probe.checks.LatencyDriftCheck;
-import io.driftwatch.probe.checks.SchemaDriftCheck;
 import io.driftwatch.probe.checks.TotalsCheck;
 import io.driftwatch.vendor.FileTokenStore;
 import io.driftwatch.vendor.TokenStore;
@@ -32,15 +29,19 @@ final class Extensions {
     }
 
     static Engine engine(Settings settings, Clock clock, DriftwatchMetrics metrics, AuditLog audit, TokenStore tokens) {
-        BaselineStore baselines = new BaselineStore(settings.baselinesDir());
-        // One instance each: they cache compiled baselines and keep per-probe windows across runs.
-        SchemaDriftCheck schemaDrift = new SchemaDriftCheck(baselines);
-        LatencyDriftCheck latencyDrift = new LatencyDriftCheck(baselines);
+        return engine(settings, clock, metrics, audit, tokens, new DriftParts(settings));
+    }
+
+    /** @param drift schema and latency drift against baselines/; the daemon keeps it to bind the drift gauges */
+    static Engine engine(
+            Settings settings,
+            Clock clock,
+            DriftwatchMetrics metrics,
+            AuditLog audit,
+            TokenStore tokens,
+            DriftParts drift) {
         List<CheckFactory> checks = new ArrayList<>();
-        checks.add(probe -> {
-            if (probe.expect().schema() == null) return List.of();
-            return List.<Check>of(schemaDrift, latencyDrift);
-        });
+        checks.add(drift.checks());
         checks.add(probe -> {
             List<Check> totals = new ArrayList<>();
             for (int i = 0; i < probe.expect().totals().size(); i++) {

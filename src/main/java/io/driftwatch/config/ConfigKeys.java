@@ -49,12 +49,22 @@ final class ConfigKeys {
                         "captureBodyOnFailure"));
         p.put("request.retries", List.of("attempts", "backoff", "maxBackoff"));
         p.put("expect", List.of("status", "latency", "contentType", "certificate", "assertions", "schema", "totals"));
-        p.put("expect.latency", List.of("max", "degraded"));
+        p.put("expect.latency", List.of("max", "degraded", "drift"));
+        p.put("expect.latency.drift", List.of("window", "ratio", "severity"));
         p.put("expect.certificate", List.of("minDays"));
         p.put(
                 "expect.assertions[]",
                 List.of("path", "exists", "equals", "matches", "lessThan", "greaterThan", "length", "type"));
-        p.put("expect.schema", List.of("baseline", "file", "maxMissingRequired", "absentOptionalIsBreaking"));
+        p.put(
+                "expect.schema",
+                List.of(
+                        "baseline",
+                        "file",
+                        "maxMissingRequired",
+                        "absentOptionalIsBreaking",
+                        "severities",
+                        "ignore",
+                        "enums"));
         p.put(
                 "expect.totals[]",
                 List.of("name", "records", "key", "sum", "minus", "plus", "equals", "tolerance", "currency"));

@@ -1,6 +1,5 @@
 package io.driftwatch.config;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -34,7 +33,7 @@ final class ExpectMapper {
         String contentType = f.string("contentType");
         Integer certificateMinDays = certificate(f.get("certificate"));
         var assertions = new AssertionMapper(values).map(f.get("assertions"));
-        SchemaExpectation schema = schema(f.get("schema"));
+        SchemaExpectation schema = new DriftExpectMapper(file, values).schema(f.get("schema"));
         var totals = new TotalsMapper(values).map(f.get("totals"));
         return new Expectations(status, latency, assertions, contentType, certificateMinDays, schema, totals);
     }
@@ -86,33 +85,12 @@ final class ExpectMapper {
                                     + ") must be less than expect.latency.max (" + RequestMapper.text(f.get("max"))
                                     + ")");
         }
-        return new LatencyExpectation(max, degraded);
+        return new LatencyExpectation(max, degraded, new DriftExpectMapper(file, values).latencyDrift(f.get("drift")));
     }
 
     private Integer certificate(YamlNode node) {
         Fields f = Fields.open(node, ConfigKeys.probe("expect.certificate"), "", values);
         if (f == null || !f.require("minDays")) return null;
         return f.integer("minDays", 0);
-    }
-
-    private SchemaExpectation schema(YamlNode node) {
-        Fields f = Fields.open(node, ConfigKeys.probe("expect.schema"), "", values);
-        if (f == null) return null;
-        Boolean baseline = f.bool("baseline");
-        String schemaFile = f.string("file");
-        Integer maxMissing = f.integer("maxMissingRequired", -1);
-        Boolean absentOptionalIsBreaking = f.bool("absentOptionalIsBreaking");
-        if (Boolean.TRUE.equals(baseline) && f.has("file")) {
-            values.problems().at(node, "set either 'baseline: true' or 'file', not both");
-        }
-        if (schemaFile != null) {
-            Path resolved = file.resolveSibling(schemaFile);
-            if (!Files.isRegularFile(resolved)) values.problems().at(f.get("file"), "file not found: " + resolved);
-        }
-        return new SchemaExpectation(
-                baseline != null ? baseline : !f.has("file"),
-                schemaFile,
-                maxMissing == null ? -1 : maxMissing,
-                absentOptionalIsBreaking == null || absentOptionalIsBreaking);
     }
 }

@@ -69,6 +69,8 @@ public final class DriftDetector {
             raw.addAll(diff);
             boolean validate = validation == Validation.ALWAYS || !compiled.recorded() || !diff.isEmpty();
             if (validate) raw.addAll(SchemaViolations.find(compiled.validator(), sample.json(), diff));
+            // Dropped after validation so the validator's enum errors stay explained by the diff.
+            if (!settings.enums() && compiled.recorded()) raw.removeIf(c -> c.kind() == DriftKind.ENUM_VALUE_ADDED);
         }
         return applyRules(raw, settings);
     }

@@ -17,18 +17,30 @@ import java.util.Set;
  * @param severities per-kind overrides of {@link DriftKind#defaultSeverity()}
  * @param ignorePaths paths (as findings print them, {@code [*]} for array elements) never reported,
  *     including everything below them
+ * @param enums whether {@code enum} in a recorded baseline is checked ({@code enum-value-added}); a
+ *     hand-written schema's enums are always checked (the team wrote them on purpose)
  */
 public record DriftSettings(
         int maxMissingRequired,
         boolean absentOptionalIsBreaking,
         Map<DriftKind, Severity> severities,
-        Set<String> ignorePaths) {
+        Set<String> ignorePaths,
+        boolean enums) {
 
     public static final DriftSettings DEFAULT = new DriftSettings(-1, false, Map.of(), Set.of());
 
     public DriftSettings {
         severities = severities.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(severities));
         ignorePaths = Set.copyOf(ignorePaths);
+    }
+
+    /** With enums checked wherever a baseline has them. */
+    public DriftSettings(
+            int maxMissingRequired,
+            boolean absentOptionalIsBreaking,
+            Map<DriftKind, Severity> severities,
+            Set<String> ignorePaths) {
+        this(maxMissingRequired, absentOptionalIsBreaking, severities, ignorePaths, true);
     }
 
     public Severity severityOf(DriftKind kind) {

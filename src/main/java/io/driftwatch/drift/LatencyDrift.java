@@ -3,22 +3,43 @@ package io.driftwatch.drift;
 import io.driftwatch.baseline.LatencyStats;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Per-probe rolling windows of total latency, compared with the baseline p95. A finding needs a full
- * window whose p95 exceeds {@code baseline p95 × ratio} and at least two runs above that threshold, so
- * a single spike is never drift, whatever the window size. In memory; thread-safe (one lock per probe).
+ * Per-probe rolling windows of total latency, compared with the baseline p95. The window is the last N
+ * runs, or the runs of the last stretch of time (e.g. 15 minutes, by the injected clock's instants). A
+ * finding needs a full window (N runs seen, or the probe observed for the whole stretch) whose p95
+ * exceeds {@code baseline p95 × ratio}, with at least two runs above that threshold: a single spike is
+ * never drift, whatever the window. In memory; thread-safe (one lock per probe).
  */
 public final class LatencyDrift {
-    /** A window whose p95 is over the threshold. Latencies in nanoseconds. */
-    public record Drift(long windowP95Nanos, long baselineP95Nanos, double ratio, int window, int runsAbove) {
+    /** A time window keeps at most this many runs (a probe every second for almost three hours). */
+    static final int MAX_TIMED_RUNS = 10_000;
+
+    /**
+     * A window whose p95 is over the threshold. Latencies in nanoseconds.
+     *
+     * @param firstSeen the first run of the current unbroken streak of drifting windows
+     * @param streak consecutive runs whose window was drifting, this one included
+     */
+    public record Drift(
+            long windowP95Nanos,
+            long baselineP95Nanos,
+            double ratio,
+            int window,
+            int runsAbove,
+            String windowText,
+            Instant firstSeen,
+            int streak) {
         /** The exact finding text (API). */
         public String message() {
-            return "latency-drift: p95 of the last " + window + " runs is " + LatencyStats.millis(windowP95Nanos)
-                    + " ms, " + times(windowP95Nanos, baselineP95Nanos) + "x the baseline p95 of "
+            return "latency-drift: p95 of the " + windowText + " is " + LatencyStats.millis(windowP95Nanos) + " ms, "
+                    + times(windowP95Nanos, baselineP95Nanos) + "x the baseline p95 of "
                     + LatencyStats.millis(baselineP95Nanos) + " ms (threshold " + ratio + "x)";
         }
 
@@ -29,37 +50,40 @@ public final class LatencyDrift {
         }
     }
 
+    private record Run(Instant at, long nanos) {}
+
     private static final class Window {
-        private long[] values;
-        private int next;
-        private int size;
+        final ArrayDeque<Run> runs = new ArrayDeque<>();
+        /** When this window was first fed under its current kind (runs or time); a time window is full from first + period. */
+        Instant first;
 
-        Window(int capacity) {
-            values = new long[capacity];
+        boolean timed;
+        Instant driftSince;
+        int driftRuns;
+
+        /** Adds a run and evicts what fell out of the window; returns whether the window is full. */
+        boolean add(Run run, LatencyDriftSettings s) {
+            if (first == null || timed != s.timed()) {
+                runs.clear();
+                first = run.at();
+                timed = s.timed();
+            }
+            runs.addLast(run);
+            if (!s.timed()) {
+                while (runs.size() > s.runs()) runs.removeFirst();
+                return runs.size() == s.runs();
+            }
+            Instant from = run.at().minus(s.period());
+            for (Iterator<Run> it = runs.iterator(); it.hasNext(); ) {
+                if (it.next().at().isBefore(from)) it.remove();
+                else break;
+            }
+            while (runs.size() > MAX_TIMED_RUNS) runs.removeFirst();
+            return !first.isAfter(from) && runs.size() >= 2;
         }
 
-        void add(long value, int capacity) {
-            if (values.length != capacity) resize(capacity);
-            values[next] = value;
-            next = (next + 1) % values.length;
-            size = Math.min(size + 1, values.length);
-        }
-
-        private void resize(int capacity) {
-            long[] ordered = snapshot();
-            int keep = Math.min(ordered.length, capacity);
-            values = new long[capacity];
-            System.arraycopy(ordered, ordered.length - keep, values, 0, keep);
-            size = keep;
-            next = keep % capacity;
-        }
-
-        /** Oldest first. */
-        long[] snapshot() {
-            long[] out = new long[size];
-            int start = size < values.length ? 0 : next;
-            for (int i = 0; i < size; i++) out[i] = values[(start + i) % values.length];
-            return out;
+        long[] values() {
+            return runs.stream().mapToLong(Run::nanos).toArray();
         }
     }
 
@@ -68,17 +92,38 @@ public final class LatencyDrift {
     /**
      * Adds a run's total latency to the probe's window and judges the window.
      *
+     * @param at when the run happened (from the injected clock; time windows are measured with it)
      * @param baselineP95Nanos the baseline p95, or 0 or less when there is no baseline (the run is still
      *     recorded so the window is ready when a baseline appears)
      */
-    public Optional<Drift> observe(String probeId, long totalNanos, long baselineP95Nanos, LatencyDriftSettings s) {
-        Window window = windows.computeIfAbsent(probeId, id -> new Window(s.window()));
-        long[] values;
+    public Optional<Drift> observe(
+            String probeId, Instant at, long totalNanos, long baselineP95Nanos, LatencyDriftSettings s) {
+        Window window = windows.computeIfAbsent(probeId, id -> new Window());
         synchronized (window) {
-            window.add(totalNanos, s.window());
-            if (window.size < s.window() || baselineP95Nanos <= 0) return Optional.empty();
-            values = window.snapshot();
+            boolean full = window.add(new Run(at, totalNanos), s);
+            Optional<Drift> drift =
+                    full && baselineP95Nanos > 0 ? judge(window.values(), baselineP95Nanos, s) : Optional.empty();
+            if (drift.isEmpty()) {
+                window.driftSince = null;
+                window.driftRuns = 0;
+                return drift;
+            }
+            if (window.driftSince == null) window.driftSince = at;
+            window.driftRuns++;
+            Drift d = drift.get();
+            return Optional.of(new Drift(
+                    d.windowP95Nanos(),
+                    d.baselineP95Nanos(),
+                    d.ratio(),
+                    d.window(),
+                    d.runsAbove(),
+                    d.windowText(),
+                    window.driftSince,
+                    window.driftRuns));
         }
+    }
+
+    private static Optional<Drift> judge(long[] values, long baselineP95Nanos, LatencyDriftSettings s) {
         long threshold = (long) Math.floor(baselineP95Nanos * s.ratio());
         int above = 0;
         for (long v : values) {
@@ -87,7 +132,17 @@ public final class LatencyDrift {
         Arrays.sort(values);
         long p95 = LatencyStats.percentile(values, 95);
         if (p95 <= threshold || above < 2) return Optional.empty();
-        return Optional.of(new Drift(p95, baselineP95Nanos, s.ratio(), values.length, above));
+        return Optional.of(new Drift(
+                p95, baselineP95Nanos, s.ratio(), values.length, above, s.describeWindow(values.length), null, 0));
+    }
+
+    /** Whether the probe's window currently drifts (its latest judgement found drift). */
+    public boolean drifting(String probeId) {
+        Window window = windows.get(probeId);
+        if (window == null) return false;
+        synchronized (window) {
+            return window.driftSince != null;
+        }
     }
 
     public void forget(String probeId) {

@@ -174,6 +174,45 @@ class BaselineCommandTest {
     }
 
     @Test
+    void enumsKeyDecidesWhetherRecordingLearnsEnumsAndDiffReportsThem() throws Exception {
+        assertThat(run("record", ID, "--samples", "2")).isEqualTo(0);
+        assertThat(store.read(ID).orElseThrow().schema().at("/properties/Invoice/properties/PrintStatus/enum"))
+                .isEmpty(); // enums: false by default
+
+        probe = Probes.probe(
+                ID,
+                new SchemaExpectation(true, null, 2, false, Map.of(), List.of(), true),
+                dir.resolve("probes/qbo.yaml"));
+        assertThat(run("record", ID, "--samples", "2")).isEqualTo(0);
+        assertThat(store.read(ID)
+                        .orElseThrow()
+                        .schema()
+                        .at("/properties/Invoice/properties/PrintStatus/enum")
+                        .toString())
+                .isEqualTo("[\"NeedToPrint\"]");
+
+        ObjectNode printed = DriftFixtures.object("qbo-invoice-read.json");
+        ((ObjectNode) printed.get("Invoice")).put("PrintStatus", "PrintComplete");
+        body.set(printed.toString());
+        assertThat(run("diff", ID)).isEqualTo(1);
+        assertThat(out).contains("enum-value-added at $.Invoice.PrintStatus: baseline [NeedToPrint]");
+
+        probe = Probes.probe(ID, new SchemaExpectation(true, null, 2, false), dir.resolve("probes/qbo.yaml"));
+        assertThat(run("diff", ID)).isEqualTo(0); // the recorded enum is ignored with enums: false
+    }
+
+    @Test
+    void noLatencyLeavesLatencyOutOfTheRecording() throws Exception {
+        assertThat(run("record", ID, "--samples", "1", "--no-latency")).isEqualTo(0);
+        assertThat(out)
+                .isEqualTo("recorded " + store.file(ID) + " from 1 sample: status 200, application/json, no latency\n");
+        assertThat(store.read(ID).orElseThrow().latency()).isNull();
+        assertThat(Files.readString(store.file(ID))).doesNotContain("\"latency\"");
+        assertThat(run("record", ID, "--samples", "1")).isEqualTo(0);
+        assertThat(store.read(ID).orElseThrow().latency()).isNotNull();
+    }
+
+    @Test
     void configErrorsExitTwo() throws Exception {
         assertThat(run("diff", "nope")).isEqualTo(2);
         assertThat(err).isEqualTo("unknown probe 'nope'\n");

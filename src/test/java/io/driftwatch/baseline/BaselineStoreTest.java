@@ -104,6 +104,12 @@ class BaselineStoreTest {
         try (Stream<Path> files = Files.list(dir.resolve("baselines"))) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("qbo-invoice-read.json");
         }
+        // Readable by a daemon running as another user, like any file in the repository.
+        if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                            Files.getPosixFilePermissions(store.file("qbo-invoice-read"))))
+                    .isEqualTo("rw-r--r--");
+        }
     }
 
     @Test

@@ -39,4 +39,34 @@ class DriftTrackerTest {
         tracker.forget("p");
         assertThat(tracker.counts()).isEmpty();
     }
+
+    @Test
+    void aRestartContinuesStreaksFromTheLastStoredRunsFindings() {
+        Instant t0 = Instant.parse("2026-03-01T00:00:00Z");
+        DriftChange a = change(DriftKind.TYPE_CHANGED, "$.Invoice.TotalAmt");
+        DriftChange b = change(DriftKind.FIELD_ADDED, "$.Invoice.X");
+        DriftTracker before = new DriftTracker();
+        before.update("p", List.of(a, b), t0);
+        List<TrackedChange> stored = before.update("p", List.of(a, b), t0.plusSeconds(60));
+        var findings = DriftFindings.of("schema-drift", stored, "baselines/p.json");
+        var unrelated = io.driftwatch.finding.Finding.fail("assertion[0]", "assertion", "$.x is missing");
+
+        DriftTracker after = new DriftTracker();
+        List<TrackedChange> restored = new java.util.ArrayList<>();
+        for (var f : findings) DriftFindings.parse(f).ifPresent(restored::add);
+        assertThat(DriftFindings.parse(unrelated)).isEmpty();
+        after.restore("p", restored);
+        assertThat(after.counts())
+                .containsExactly(
+                        new DriftCount("p", "field-added", "info", 1),
+                        new DriftCount("p", "type-changed", "breaking", 1));
+        assertThat(after.update("p", List.of(a), t0.plusSeconds(120)))
+                .containsExactly(new TrackedChange(a, t0, 3)); // the streak goes on
+        assertThat(after.counts())
+                .containsExactly(
+                        new DriftCount("p", "field-added", "info", 0),
+                        new DriftCount("p", "type-changed", "breaking", 1));
+        after.restore("p", restored); // history exists now: restoring again changes nothing
+        assertThat(after.update("p", List.of(a), t0.plusSeconds(180))).containsExactly(new TrackedChange(a, t0, 4));
+    }
 }

@@ -14,6 +14,7 @@ import io.driftwatch.probe.CheckContext;
 import io.driftwatch.probe.checks.LatencyDriftCheck;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -22,27 +23,28 @@ import org.junit.jupiter.api.io.TempDir;
 class LatencyDriftTest {
     private static final long MS = 1_000_000;
     private static final LatencyDriftSettings DEFAULT = LatencyDriftSettings.DEFAULT;
+    private static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
 
     @Test
     void aSingleSpikeIsNeverDrift() {
         LatencyDrift drift = new LatencyDrift();
         for (int i = 0; i < 19; i++)
-            assertThat(drift.observe("p", 100 * MS, 100 * MS, DEFAULT)).isEmpty();
-        assertThat(drift.observe("p", 5_000 * MS, 100 * MS, DEFAULT)).isEmpty(); // full window, one spike
+            assertThat(drift.observe("p", T0, 100 * MS, 100 * MS, DEFAULT)).isEmpty();
+        assertThat(drift.observe("p", T0, 5_000 * MS, 100 * MS, DEFAULT)).isEmpty(); // full window, one spike
         for (int i = 0; i < 30; i++)
-            assertThat(drift.observe("p", 100 * MS, 100 * MS, DEFAULT)).isEmpty();
+            assertThat(drift.observe("p", T0, 100 * MS, 100 * MS, DEFAULT)).isEmpty();
         // Even with a window of 2, one slow run is not enough.
         LatencyDriftSettings tiny = new LatencyDriftSettings(2, 1.5, Severity.WARNING);
-        assertThat(drift.observe("q", 100 * MS, 100 * MS, tiny)).isEmpty();
-        assertThat(drift.observe("q", 900 * MS, 100 * MS, tiny)).isEmpty();
+        assertThat(drift.observe("q", T0, 100 * MS, 100 * MS, tiny)).isEmpty();
+        assertThat(drift.observe("q", T0, 900 * MS, 100 * MS, tiny)).isEmpty();
     }
 
     @Test
     void aSlowWindowIsDriftOnlyOnceFull() {
         LatencyDrift drift = new LatencyDrift();
         for (int i = 0; i < 19; i++)
-            assertThat(drift.observe("p", 200 * MS, 100 * MS, DEFAULT)).isEmpty();
-        Optional<LatencyDrift.Drift> d = drift.observe("p", 210 * MS, 100 * MS, DEFAULT);
+            assertThat(drift.observe("p", T0, 200 * MS, 100 * MS, DEFAULT)).isEmpty();
+        Optional<LatencyDrift.Drift> d = drift.observe("p", T0, 210 * MS, 100 * MS, DEFAULT);
         assertThat(d).isPresent();
         assertThat(d.get().windowP95Nanos()).isEqualTo(200 * MS);
         assertThat(d.get().runsAbove()).isEqualTo(20);
@@ -55,18 +57,18 @@ class LatencyDriftTest {
     void exactlyAtTheRatioIsNotDriftAndNoBaselineMeansNoFinding() {
         LatencyDrift drift = new LatencyDrift();
         for (int i = 0; i < 25; i++)
-            assertThat(drift.observe("p", 150 * MS, 100 * MS, DEFAULT)).isEmpty();
+            assertThat(drift.observe("p", T0, 150 * MS, 100 * MS, DEFAULT)).isEmpty();
         for (int i = 0; i < 25; i++)
-            assertThat(drift.observe("r", 900 * MS, 0, DEFAULT)).isEmpty();
+            assertThat(drift.observe("r", T0, 900 * MS, 0, DEFAULT)).isEmpty();
     }
 
     @Test
     void recoveringRunsPushTheSlowOnesOut() {
         LatencyDrift drift = new LatencyDrift();
-        for (int i = 0; i < 20; i++) drift.observe("p", 400 * MS, 100 * MS, DEFAULT);
-        assertThat(drift.observe("p", 400 * MS, 100 * MS, DEFAULT)).isPresent();
-        for (int i = 0; i < 18; i++) drift.observe("p", 90 * MS, 100 * MS, DEFAULT);
-        assertThat(drift.observe("p", 90 * MS, 100 * MS, DEFAULT)).isEmpty(); // one slow run left in the window
+        for (int i = 0; i < 20; i++) drift.observe("p", T0, 400 * MS, 100 * MS, DEFAULT);
+        assertThat(drift.observe("p", T0, 400 * MS, 100 * MS, DEFAULT)).isPresent();
+        for (int i = 0; i < 18; i++) drift.observe("p", T0, 90 * MS, 100 * MS, DEFAULT);
+        assertThat(drift.observe("p", T0, 90 * MS, 100 * MS, DEFAULT)).isEmpty(); // one slow run left in the window
     }
 
     @Test

@@ -12,9 +12,11 @@ import io.driftwatch.drift.CompiledBaseline;
 import io.driftwatch.drift.CompiledBaselines;
 import io.driftwatch.drift.DriftDetector;
 import io.driftwatch.drift.DriftFindings;
+import io.driftwatch.drift.DriftKind;
 import io.driftwatch.drift.DriftReport;
 import io.driftwatch.drift.DriftSettings;
 import io.driftwatch.drift.DriftTracker;
+import io.driftwatch.drift.Severity;
 import io.driftwatch.finding.Finding;
 import io.driftwatch.finding.FindingKind;
 import io.driftwatch.finding.Level;
@@ -24,6 +26,7 @@ import io.driftwatch.probe.CheckContext;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,12 +83,26 @@ public final class SchemaDriftCheck implements Check {
         this(store, new SchemaFiles(), new DriftTracker(), SchemaDriftCheck::settingsOf);
     }
 
-    /** Drift rules from the probe's {@code expect.schema}: maxMissingRequired and absentOptionalIsBreaking. */
+    /**
+     * Drift rules from the probe's {@code expect.schema}: maxMissingRequired, absentOptionalIsBreaking,
+     * severities, ignore and enums (the loader has validated kinds and severities).
+     */
     public static DriftSettings settingsOf(ProbeDefinition probe) {
         SchemaExpectation schema =
                 probe.expect() == null ? null : probe.expect().schema();
         if (schema == null) return DriftSettings.DEFAULT;
-        return new DriftSettings(schema.maxMissingRequired(), schema.absentOptionalIsBreaking(), Map.of(), Set.of());
+        Map<DriftKind, Severity> severities = new EnumMap<>(DriftKind.class);
+        schema.severities().forEach((kind, severity) -> {
+            DriftKind k = DriftKind.fromLabel(kind);
+            Severity s = Severity.fromLabel(severity);
+            if (k != null && s != null) severities.put(k, s);
+        });
+        return new DriftSettings(
+                schema.maxMissingRequired(),
+                schema.absentOptionalIsBreaking(),
+                severities,
+                Set.copyOf(schema.ignore()),
+                schema.enums());
     }
 
     /** A response as the drift code sees it; the body is the parsed JSON or null. */
@@ -105,6 +122,12 @@ public final class SchemaDriftCheck implements Check {
 
     public DriftTracker tracker() {
         return tracker;
+    }
+
+    /** Drops a removed probe's compiled baseline and drift history. */
+    public void forget(String probeId) {
+        compiled.forget(probeId);
+        tracker.forget(probeId);
     }
 
     /** When the baseline of each probe checked so far was recorded (for {@code driftwatch_baseline_age_seconds}). */
@@ -129,11 +152,16 @@ public final class SchemaDriftCheck implements Check {
                         Level.INFO,
                         "no baseline: " + store.file(probe.id())
                                 + " does not exist (record one with: driftwatch baseline record " + probe.id() + ")",
-                        Map.of()));
+                        Map.of("baselineFile", store.file(probe.id()).toString())));
             }
             baseline = resolved.get();
         } catch (BaselineFormatException | IOException e) {
-            return List.of(Finding.warn(NAME, FindingKind.CONFIG, "baseline unusable: " + firstLine(e.getMessage())));
+            return List.of(new Finding(
+                    NAME,
+                    FindingKind.CONFIG,
+                    Level.WARN,
+                    "baseline unusable: " + firstLine(e.getMessage()),
+                    Map.of("baselineFile", baselineFileOf(probe, expectation))));
         }
         Sample sample = sampleOf(context.exchange(), context.json());
         DriftReport report = detector.detect(baseline, sample, settings.apply(probe));
@@ -153,6 +181,13 @@ public final class SchemaDriftCheck implements Check {
         Path file = schemaFile(probe, expectation.file());
         JsonNode schema = schemaFiles.load(file);
         return Optional.of(compiled.get(probe.id(), stored, schema, expectation.file(), file.toString()));
+    }
+
+    /** The file findings name as the probe's baseline: its schema file when it names one, else baselines/<id>.json. */
+    private String baselineFileOf(ProbeDefinition probe, SchemaExpectation expectation) {
+        return expectation.file() != null
+                ? schemaFile(probe, expectation.file()).toString()
+                : store.file(probe.id()).toString();
     }
 
     /** A schema file named by a probe, relative to the probe file's directory. */
