@@ -143,6 +143,13 @@ class DaemonStatusPageTest {
         assertThat(green.get("baseline").get("file").asText()).isEqualTo("green.json");
         assertThat(green.get("baseline").get("ageSeconds").asLong()).isBetween(3 * 86400L, 3 * 86400L + 120);
         assertThat(green.get("baseline").get("latencyP95Ms").decimalValue()).isEqualByComparingTo("2.5");
+        // Runs reach the store in batches: wait for red's first stored run.
+        await().atMost(WAIT)
+                .until(() -> new ObjectMapper()
+                                .readTree(get("/api/v1/probes/red").body())
+                                .get("history")
+                                .size()
+                        > 0);
         JsonNode red = new ObjectMapper().readTree(get("/api/v1/probes/red").body());
         assertThat(red.get("baseline").isNull()).isTrue();
         assertThat(red.get("history").get(0).get("findings").toString()).contains("status");

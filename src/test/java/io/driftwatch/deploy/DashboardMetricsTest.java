@@ -67,11 +67,12 @@ class DashboardMetricsTest {
         env.put("DRIFTWATCH_WEBHOOK_SECRET", "dashboard-test-secret");
         env.put("DRIFTWATCH_WEBHOOK_URL", "http://127.0.0.1:9/unreachable");
         env.put("DRIFTWATCH_SMTP_PORT", "9");
-        Path baselines = REPO.resolve("baselines");
+        Path baselines = dir.resolve("baselines");
+        copyBaselinesWithLatency(REPO.resolve("baselines"), baselines);
         daemon = new Daemon(
                         new Settings(
                                 probes,
-                                Files.isDirectory(baselines) ? baselines : dir.resolve("baselines"),
+                                baselines,
                                 REPO.resolve("alerting"),
                                 dir.resolve("data"),
                                 null,
@@ -87,6 +88,9 @@ class DashboardMetricsTest {
             for (JsonNode p : all) if (p.get("latest").isNull()) return false;
             return true;
         });
+        // A vendor field changes type, so drift findings exist too; wait for one to be counted.
+        sandbox.setScenario(io.driftwatch.sandbox.Scenario.of("field-retyped"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> get("/metrics").contains("driftwatch_drift_findings{"));
         String text = get("/metrics");
         exported = new TreeMap<>();
         Matcher m = TYPE.matcher(text);
@@ -120,6 +124,21 @@ class DashboardMetricsTest {
                             .replaceAll("cron:\\s*\"[^\"]*\"", "every: 2s");
                     Files.writeString(target, text);
                 }
+            }
+        }
+    }
+
+    /**
+     * The shipped baselines carry no latency (they were recorded against the sandbox, whose timings say
+     * nothing about a vendor); a team's own recording has it, so the copy gets one.
+     */
+    static void copyBaselinesWithLatency(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".json")).toList()) {
+                var node = (com.fasterxml.jackson.databind.node.ObjectNode) new ObjectMapper().readTree(f.toFile());
+                node.putObject("latency").put("p50", 80.0).put("p95", 120.0).put("p99", 150.0);
+                Files.writeString(to.resolve(f.getFileName()), node.toPrettyString());
             }
         }
     }
