@@ -120,7 +120,7 @@ class ReconcileProbeTest {
             assertThat(engine.reconcileStats().largestDeltaExact(id)).isEqualByComparingTo("0.02");
             assertThat(messages(off, Level.FAIL).get(0))
                     .matches("INV-\\d+: salesforce Amount [0-9.]+, quickbooks"
-                            + " TotalAmt [0-9.]+ \\(delta -0\\.02 > 0\\.01\\)");
+                            + " TotalAmt [0-9.]+ \\(delta -0\\.02 < -0\\.01\\)");
             sandbox.clearScenario(ScenarioKind.TOTALS_OFF);
 
             sandbox.setScenario(
