@@ -14,6 +14,7 @@ import io.driftwatch.http.LogbackAuditLog;
 import io.driftwatch.metrics.DriftwatchMetrics;
 import io.driftwatch.probe.ResultBoard;
 import io.driftwatch.probe.ResultJson;
+import io.driftwatch.reconcile.JdbcPushStore;
 import io.driftwatch.schedule.ProbeScheduler;
 import io.driftwatch.schedule.RunDispatcher;
 import io.driftwatch.schedule.SchedulerSettings;
@@ -118,6 +119,14 @@ public final class Daemon implements AutoCloseable {
                 s -> engine.redactor().redact(s));
 
         server.route("/api/v1/alerts", (ex, tail) -> AlertsApi.respond(ex, alerting));
+        ReconcileApi reconcile = new ReconcileApi(
+                settings.env(),
+                id -> engine.active().probes().get(id),
+                new JdbcPushStore(db.dataSource()),
+                engine.reconcileStats(),
+                clock,
+                engine.runner()::publish);
+        server.route(ReconcileApi.PATH, (ex, tail) -> reconcile.handle(ex, tail));
 
         reload();
         scheduler.start();
