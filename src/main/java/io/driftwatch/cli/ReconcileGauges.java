@@ -48,10 +48,13 @@ final class ReconcileGauges {
         });
     }
 
-    /** Removes a deleted check's series. */
-    void remove(String check) {
-        List<Meter> list = meters.remove(check);
-        if (list != null) list.forEach(registry::remove);
-        stats.forget(check);
+    /** Removes the series of a deleted probe: its own, and its totals rules' ({@code <probe id>/<rule>}). */
+    void remove(String probeId) {
+        for (String check : List.copyOf(meters.keySet())) {
+            if (!check.equals(probeId) && !check.startsWith(probeId + "/")) continue;
+            List<Meter> list = meters.remove(check);
+            if (list != null) list.forEach(registry::remove);
+            stats.forget(check);
+        }
     }
 }

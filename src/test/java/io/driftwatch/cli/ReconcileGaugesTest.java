@@ -41,8 +41,14 @@ class ReconcileGaugesTest {
         assertThat(scrape.lines().filter(l -> l.startsWith("driftwatch_reconcile_mismatches{")))
                 .hasSize(MismatchKind.values().length);
 
+        gauges.stats().record("qbo-invoices/lines-vs-total", new ReconcileSummary(BigDecimal.ONE, Map.of()));
+        gauges.stats().record("qbo-invoices-other", new ReconcileSummary(BigDecimal.ONE, Map.of()));
         gauges.remove("sf-vs-qbo");
-        assertThat(metrics.scrape()).doesNotContain("sf-vs-qbo");
+        gauges.remove("qbo-invoices");
+        assertThat(metrics.scrape())
+                .doesNotContain("sf-vs-qbo")
+                .doesNotContain("qbo-invoices/")
+                .contains("driftwatch_reconcile_delta{check=\"qbo-invoices-other\"} 1.0");
         gauges.stats().record("sf-vs-qbo", new ReconcileSummary(BigDecimal.ONE, Map.of()));
         assertThat(metrics.scrape()).contains("driftwatch_reconcile_delta{check=\"sf-vs-qbo\"} 1.0");
     }

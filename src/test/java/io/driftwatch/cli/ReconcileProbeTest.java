@@ -111,6 +111,11 @@ class ReconcileProbeTest {
                     .contains("; quickbooks: 40 records, ")
                     .endsWith("; 40 matched");
             assertThat(engine.reconcileStats().largestDeltaExact(id)).isEqualByComparingTo("0");
+            // Payload totals feed the same gauges, one series per probe and rule.
+            assertThat(run(engine, "qbo-invoice-query-recent").outcome()).isEqualTo(Outcome.PASS);
+            assertThat(engine.metrics().scrape())
+                    .contains("driftwatch_reconcile_mismatches{check=\"qbo-invoice-query-recent/"
+                            + "each-invoice-lines-vs-total\",kind=\"totals\"} 0.0");
 
             sandbox.setScenario(Scenario.of("totals-off", Map.of("vendor", "salesforce")));
             ProbeResult off = run(engine, id);
