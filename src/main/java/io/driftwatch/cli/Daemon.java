@@ -147,6 +147,7 @@ public final class Daemon implements AutoCloseable {
                 1,
                 60,
                 TimeUnit.MINUTES);
+        housekeeping.scheduleWithFixedDelay(reconcile::purgeOld, 1, 60, TimeUnit.MINUTES);
         ready = true;
         LOG.info(
                 "driftwatch listening on http://{}:{} with {} probes",

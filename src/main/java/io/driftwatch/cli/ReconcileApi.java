@@ -16,6 +16,7 @@ import io.driftwatch.reconcile.PushResultJson;
 import io.driftwatch.reconcile.PushStore;
 import io.driftwatch.reconcile.ReconcileSpec;
 import io.driftwatch.reconcile.ReconcileStats;
+import io.driftwatch.store.Retention;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -32,6 +33,8 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /api/v1/reconcile/{check}}: middleware pushes {@code {before, after}} payloads or
@@ -46,6 +49,7 @@ import java.util.regex.Pattern;
  * 400/404/422. A refused push stores and records nothing.
  */
 final class ReconcileApi {
+    private static final Logger LOG = LoggerFactory.getLogger(ReconcileApi.class);
     static final String PATH = "/api/v1/reconcile/";
     static final String TOKEN_ENV = "DRIFTWATCH_PUSH_TOKEN";
     static final String MAX_BYTES_ENV = "DRIFTWATCH_PUSH_MAX_BYTES";
@@ -59,6 +63,8 @@ final class ReconcileApi {
     private final Function<String, ProbeDefinition> probes;
     private final PushReconciliation push;
     private final BiConsumer<ProbeDefinition, ProbeResult> record;
+    private final PushStore store;
+    private final Clock clock;
 
     /**
      * @param probes the live probe with an id, or null
@@ -77,6 +83,20 @@ final class ReconcileApi {
         this.probes = probes;
         this.push = new PushReconciliation(catalog(probes), store, stats, clock, FINDINGS_CAP);
         this.record = record;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /**
+     * Forgets pushes older than the run history keeps (14 days), so the idempotency table stays small: a
+     * retry that late is a new push. Never throws; called by the daemon's housekeeping.
+     */
+    void purgeOld() {
+        try {
+            store.purgeBefore(clock.instant().minus(Retention.DEFAULT_MAX_AGE));
+        } catch (RuntimeException e) {
+            LOG.warn("purging old reconcile pushes failed: {}", e.getMessage());
+        }
     }
 
     private static long maxBytes(String configured) {
@@ -85,7 +105,7 @@ final class ReconcileApi {
             long v = Long.parseLong(configured.strip());
             if (v > 0) return v;
         } catch (NumberFormatException e) {
-            // fall through: an unusable value keeps the default, which is the safe side
+            // reported below: a typo must not silently lift or drop the cap, so the daemon does not start
         }
         throw new IllegalArgumentException(
                 MAX_BYTES_ENV + " must be a positive number of bytes, got '" + configured + "'");
