@@ -46,7 +46,7 @@ final class ReconcileRun {
     private static final String SOURCE = "source";
     private static final String TARGET = "target";
 
-    /** What the runner turns into a result; {@code exchange} summarises every call (see {@link #summary}). */
+    /** What the runner turns into a result; {@code exchange} summarises every call (see {@link CallSummary#of}). */
     record Outcome(List<String> checks, List<Finding> findings, Exchange exchange) {}
 
     private record Read(List<JsonNode> pages, List<Exchange> exchanges, List<Finding> problems) {
@@ -81,17 +81,17 @@ final class ReconcileRun {
         Read source = read(probe, probe.reconcile().source(), spec.source(), SOURCE);
         findings.addAll(source.problems());
         List<Exchange> exchanges = new ArrayList<>(source.exchanges());
-        if (source.failed()) return new Outcome(checks, findings, summary(exchanges, probe, clock));
+        if (source.failed()) return new Outcome(checks, findings, CallSummary.of(exchanges, probe, clock));
         checks.add(TARGET);
         Read target = read(probe, probe.reconcile().target(), spec.target(), TARGET);
         findings.addAll(target.problems());
         exchanges.addAll(target.exchanges());
-        if (target.failed()) return new Outcome(checks, findings, summary(exchanges, probe, clock));
+        if (target.failed()) return new Outcome(checks, findings, CallSummary.of(exchanges, probe, clock));
         checks.add(CHECK);
         ReconcileReport report = spec.reconcile(source.pages(), target.pages());
         stats.record(probe.id(), report.summary());
         findings.addAll(report.toFindings(CHECK));
-        return new Outcome(checks, findings, summary(exchanges, probe, clock));
+        return new Outcome(checks, findings, CallSummary.of(exchanges, probe, clock));
     }
 
     private Read read(ProbeDefinition probe, ReconcileSide side, SideSpec spec, String role) {
@@ -251,72 +251,5 @@ final class ReconcileRun {
 
     private static Finding named(Finding f, String role, String name) {
         return new Finding(role, f.kind(), f.level(), name + ": " + f.message(), f.evidence());
-    }
-
-    /**
-     * One exchange standing for every call of the run, so the run is stored, timed and judged like a
-     * probe's: the first failing call when a side could not be read; else the first call's method and URL
-     * (with how many more followed), the sum of body bytes, attempts and times. A run of file sides only
-     * gets a call-less summary (status 0, no failure) so that alerts still see that it ran.
-     */
-    static Exchange summary(List<Exchange> exchanges, ProbeDefinition probe, Clock clock) {
-        for (Exchange e : exchanges) if (e.failure() != null) return e;
-        if (exchanges.isEmpty()) {
-            return new Exchange(
-                    clock.instant(),
-                    "READ",
-                    "file:" + files(probe),
-                    0,
-                    Map.of(),
-                    new byte[0],
-                    0,
-                    0,
-                    0,
-                    0,
-                    null,
-                    null,
-                    null);
-        }
-        Exchange first = exchanges.get(0);
-        Exchange last = exchanges.get(exchanges.size() - 1);
-        long bytes = 0;
-        long total = 0;
-        int attempts = 0;
-        Integer certificate = null;
-        for (Exchange e : exchanges) {
-            bytes += e.bodyBytes();
-            total += e.totalNanos();
-            attempts += e.attempts();
-            if (e.certificateDaysLeft() != null)
-                certificate =
-                        certificate == null ? e.certificateDaysLeft() : Math.min(certificate, e.certificateDaysLeft());
-        }
-        String url = first.url() + (exchanges.size() > 1 ? " (+" + (exchanges.size() - 1) + " more)" : "");
-        return new Exchange(
-                first.startedAt(),
-                first.method(),
-                url,
-                last.status(),
-                Map.of(),
-                new byte[0],
-                bytes,
-                first.timeToHeadersNanos(),
-                total,
-                attempts,
-                null,
-                certificate,
-                null);
-    }
-
-    private static String files(ProbeDefinition probe) {
-        List<String> names = new ArrayList<>();
-        for (ReconcileSide side :
-                List.of(probe.reconcile().source(), probe.reconcile().target())) {
-            names.add(
-                    side.file() == null
-                            ? side.nameOr("side")
-                            : side.file().getFileName().toString());
-        }
-        return String.join(", ", names);
     }
 }
