@@ -15,6 +15,7 @@ import io.driftwatch.http.LogbackAuditLog;
 import io.driftwatch.metrics.DriftwatchMetrics;
 import io.driftwatch.probe.ResultBoard;
 import io.driftwatch.probe.ResultJson;
+import io.driftwatch.reconcile.JdbcPushStore;
 import io.driftwatch.schedule.ProbeScheduler;
 import io.driftwatch.schedule.RunDispatcher;
 import io.driftwatch.schedule.SchedulerSettings;
@@ -141,6 +142,14 @@ public final class Daemon implements AutoCloseable {
         server.route("/probes/", (ex, tail) -> ProbePage.respond(ex, status.probeView(tail), tail));
 
         server.route("/api/v1/alerts", (ex, tail) -> AlertsApi.respond(ex, alerting));
+        ReconcileApi reconcile = new ReconcileApi(
+                settings.env(),
+                id -> engine.active().probes().get(id),
+                new JdbcPushStore(db.dataSource()),
+                engine.reconcileStats(),
+                clock,
+                engine.runner()::publish);
+        server.route(ReconcileApi.PATH, (ex, tail) -> reconcile.handle(ex, tail));
 
         reload();
         scheduler.start();
@@ -161,6 +170,7 @@ public final class Daemon implements AutoCloseable {
                 1,
                 60,
                 TimeUnit.MINUTES);
+        housekeeping.scheduleWithFixedDelay(reconcile::purgeOld, 1, 60, TimeUnit.MINUTES);
         ready = true;
         LOG.info(
                 "driftwatch listening on http://{}:{} with {} probes",

@@ -21,6 +21,7 @@ import io.driftwatch.metrics.DriftwatchMetrics;
 import io.driftwatch.probe.BuiltInChecks;
 import io.driftwatch.probe.CheckFactory;
 import io.driftwatch.probe.ProbeRunner;
+import io.driftwatch.reconcile.ReconcileStats;
 import io.driftwatch.vendor.TokenStore;
 import io.driftwatch.vendor.VendorRegistry;
 import io.driftwatch.vendor.VendorSupport;
@@ -47,6 +48,7 @@ public final class Engine implements AutoCloseable {
     private final VendorRegistry vendors;
     private final VendorSupport vendorSupport;
     private final ProbeRunner runner;
+    private final ReconcileGauges reconcileGauges;
     private final ConfigLoader loader = new ConfigLoader();
     private final Map<String, AuthEntry> auth = new ConcurrentHashMap<>();
     private volatile ActiveConfig active = ActiveConfig.EMPTY;
@@ -75,7 +77,9 @@ public final class Engine implements AutoCloseable {
         List<CheckFactory> factories = new ArrayList<>();
         factories.add(new BuiltInChecks());
         factories.addAll(extraChecks);
-        this.runner = new ProbeRunner(id -> active.connections().get(id), this::exchange, vendors, factories, clock);
+        this.reconcileGauges = new ReconcileGauges(metrics.registry());
+        this.runner = new ProbeRunner(
+                id -> active.connections().get(id), this::exchange, vendors, factories, clock, reconcileGauges.stats());
     }
 
     /** Loads every file under the probes directory and folds it into the active configuration. */
@@ -89,6 +93,7 @@ public final class Engine implements AutoCloseable {
         auth.keySet().removeIf(id -> !active.connections().containsKey(id));
         change.removed().forEach(runner::forget);
         change.removed().forEach(metrics::probeRemoved);
+        change.removed().forEach(reconcileGauges::remove);
         for (ProbeDefinition p : active.probes().values()) {
             ConnectionDefinition c = connection(p);
             metrics.probeLoaded(p.id(), p.connection(), c == null ? "generic" : c.vendor());
@@ -130,6 +135,11 @@ public final class Engine implements AutoCloseable {
 
     public ProbeRunner runner() {
         return runner;
+    }
+
+    /** The latest reconciliation numbers per check (scheduled reconcile probes and pushes alike). */
+    public ReconcileStats reconcileStats() {
+        return reconcileGauges.stats();
     }
 
     public ActiveConfig active() {

@@ -42,13 +42,21 @@ final class Extensions {
             DriftParts drift) {
         List<CheckFactory> checks = new ArrayList<>();
         checks.add(drift.checks());
+        // Totals feed the reconcile gauges (as <probe id>/<rule>), which the engine owns; checks are built
+        // on a probe's first run, after the engine exists.
+        var engine = new java.util.concurrent.atomic.AtomicReference<Engine>();
         checks.add(probe -> {
             List<Check> totals = new ArrayList<>();
             for (int i = 0; i < probe.expect().totals().size(); i++) {
-                totals.add(new TotalsCheck(i, probe.expect().totals().get(i)));
+                totals.add(new TotalsCheck(
+                        i,
+                        probe.expect().totals().get(i),
+                        engine.get().reconcileStats(),
+                        io.driftwatch.reconcile.TotalsFindings.DEFAULT_CAP));
             }
             return totals;
         });
-        return new Engine(settings, clock, metrics, audit, checks, tokens);
+        engine.set(new Engine(settings, clock, metrics, audit, checks, tokens));
+        return engine.get();
     }
 }

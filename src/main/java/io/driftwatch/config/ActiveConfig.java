@@ -86,7 +86,8 @@ public record ActiveConfig(
         for (ProbeDefinition p : next.values()) {
             ProbeDefinition old = probes.get(p.id());
             if (old == null) added.add(p);
-            else if (!sameDefinition(old, p) || connectionChanged(p.connection(), conns)) changed.add(p);
+            else if (!sameDefinition(old, p) || connectionChanged(p.connection(), conns) || sidesChanged(p, conns))
+                changed.add(p);
         }
         List<String> removed =
                 probes.keySet().stream().filter(id -> !next.containsKey(id)).toList();
@@ -109,7 +110,17 @@ public record ActiveConfig(
                 && Objects.equals(a.alert(), b.alert())
                 && Objects.equals(a.labels(), b.labels())
                 && Objects.equals(a.runbook(), b.runbook())
+                && Objects.equals(a.reconcile(), b.reconcile())
                 && Objects.equals(a.source().file(), b.source().file());
+    }
+
+    /** A reconcile probe uses a connection per side. */
+    private boolean sidesChanged(ProbeDefinition p, Map<String, ConnectionDefinition> next) {
+        if (p.reconcile() == null) return false;
+        String source = p.reconcile().source().connection();
+        String target = p.reconcile().target().connection();
+        return (source != null && connectionChanged(source, next))
+                || (target != null && connectionChanged(target, next));
     }
 
     private boolean connectionChanged(String id, Map<String, ConnectionDefinition> next) {

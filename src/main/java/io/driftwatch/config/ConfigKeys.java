@@ -33,7 +33,11 @@ final class ConfigKeys {
                         "expect",
                         "alert",
                         "labels",
-                        "runbook"));
+                        "runbook",
+                        "kind",
+                        "source",
+                        "target",
+                        "tolerance"));
         p.put("schedule", List.of("every", "cron", "zone"));
         p.put(
                 "request",
@@ -69,6 +73,10 @@ final class ConfigKeys {
                 "expect.totals[]",
                 List.of("name", "records", "key", "sum", "minus", "plus", "equals", "tolerance", "currency"));
         p.put("alert", List.of("severity", "route"));
+        List<String> side =
+                List.of("name", "connection", "request", "file", "records", "nextPage", "key", "amount", "currency");
+        p.put("source", side);
+        p.put("target", side);
         PROBE = java.util.Collections.unmodifiableMap(p);
 
         Map<String, List<String>> c = new LinkedHashMap<>();

@@ -9,6 +9,8 @@ import java.util.Map;
  * @param labels free-form, bounded labels used by alert routes (never metric labels)
  * @param runbook URL included in alerts, or null
  * @param source where the probe's {@code id} key is, for messages
+ * @param reconcile for a {@code kind: reconcile} probe its two sides (then connection and request are null);
+ *     null for an HTTP probe
  */
 public record ProbeDefinition(
         String id,
@@ -20,10 +22,26 @@ public record ProbeDefinition(
         AlertSpec alert,
         Map<String, String> labels,
         String runbook,
-        SourceLocation source) {
+        SourceLocation source,
+        ReconcileDefinition reconcile) {
 
     public ProbeDefinition {
         labels = Map.copyOf(labels == null ? Map.of() : labels);
         alert = alert == null ? AlertSpec.DEFAULT : alert;
+    }
+
+    /** An HTTP probe. */
+    public ProbeDefinition(
+            String id,
+            String description,
+            String connection,
+            Schedule schedule,
+            RequestSpec request,
+            Expectations expect,
+            AlertSpec alert,
+            Map<String, String> labels,
+            String runbook,
+            SourceLocation source) {
+        this(id, description, connection, schedule, request, expect, alert, labels, runbook, source, null);
     }
 }

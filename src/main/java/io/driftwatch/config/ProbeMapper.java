@@ -49,11 +49,14 @@ final class ProbeMapper {
             id = checkedId(e.value(), values);
         }
         String description = f.string("description");
-        String connection = connection(f.get("connection"));
+        boolean reconcileKind = ReconcileMapper.isReconcile(f, values);
+        String connection = reconcileKind ? null : connection(f.get("connection"));
         Schedule schedule = schedule(f.get("schedule"));
         RequestSpec request = null;
-        if (f.require("request")) request = new RequestMapper(values).map(f.get("request"), f.has("connection"));
-        Expectations expect = new ExpectMapper(file, values).map(f.get("expect"));
+        if (!reconcileKind && f.require("request"))
+            request = new RequestMapper(values).map(f.get("request"), f.has("connection"));
+        ReconcileDefinition reconcile = new ReconcileMapper(file, values, this::connection).map(f, reconcileKind);
+        Expectations expect = new ExpectMapper(file, values).map(reconcileKind ? null : f.get("expect"));
         AlertSpec alert = alert(f.get("alert"));
         var labels = values.stringMap(f.get("labels"));
         var runbook = values.httpUrl(f.get("runbook"));
@@ -69,7 +72,8 @@ final class ProbeMapper {
                 alert,
                 labels,
                 runbook == null ? null : runbook.toString(),
-                source);
+                source,
+                reconcile);
         return new Mapped(id, source, probe);
     }
 

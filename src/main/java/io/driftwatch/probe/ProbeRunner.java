@@ -12,6 +12,7 @@ import io.driftwatch.finding.Outcome;
 import io.driftwatch.http.Exchange;
 import io.driftwatch.http.OutgoingRequest;
 import io.driftwatch.reconcile.ExactJson;
+import io.driftwatch.reconcile.ReconcileStats;
 import io.driftwatch.vendor.Vendor;
 import io.driftwatch.vendor.VendorRegistry;
 import java.io.IOException;
@@ -51,6 +52,7 @@ public final class ProbeRunner {
     private final Clock clock;
     private final List<ProbeResultListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, Compiled> compiled = new ConcurrentHashMap<>();
+    private final ReconcileRun reconcile;
 
     /** Probes without a connection call the absolute URL in their path, with no auth. */
     static final ConnectionDefinition DIRECT = new ConnectionDefinition(
@@ -64,6 +66,18 @@ public final class ProbeRunner {
             VendorRegistry vendors,
             List<CheckFactory> factories,
             Clock clock) {
+        this(connections, exchanger, vendors, factories, clock, ReconcileStats.NONE);
+    }
+
+    /** @param reconcileStats receives the summary of every {@code kind: reconcile} run, for the gauges */
+    public ProbeRunner(
+            Function<String, ConnectionDefinition> connections,
+            Exchanger exchanger,
+            VendorRegistry vendors,
+            List<CheckFactory> factories,
+            Clock clock,
+            ReconcileStats reconcileStats) {
+        this.reconcile = new ReconcileRun(connections, exchanger, vendors, clock, reconcileStats);
         this.connections = connections;
         this.exchanger = exchanger;
         this.vendors = vendors;
@@ -104,6 +118,15 @@ public final class ProbeRunner {
                     List.of(REQUEST_CHECK),
                     List.of(f));
         }
+        publish(probe, result);
+        return result;
+    }
+
+    /**
+     * Hands a result to every listener (store, metrics, alerts) as if the runner had produced it: for
+     * results computed elsewhere, such as a reconcile push. Never throws.
+     */
+    public void publish(ProbeDefinition probe, ProbeResult result) {
         for (ProbeResultListener l : listeners) {
             try {
                 l.onResult(probe, result);
@@ -111,7 +134,6 @@ public final class ProbeRunner {
                 LOG.error("result listener {} failed for probe {}", l.getClass().getSimpleName(), probe.id(), e);
             }
         }
-        return result;
     }
 
     /** Forget cached checks of a removed probe. */
@@ -121,6 +143,10 @@ public final class ProbeRunner {
 
     private ProbeResult execute(ProbeDefinition probe, Instant scheduledAt) {
         Instant startedAt = clock.instant();
+        if (probe.reconcile() != null) {
+            ReconcileRun.Outcome r = reconcile.run(probe);
+            return result(probe, scheduledAt, startedAt, r.exchange(), r.checks(), r.findings());
+        }
         ConnectionDefinition connection = probe.connection() == null ? DIRECT : connections.apply(probe.connection());
         List<String> checkNames = new ArrayList<>();
         checkNames.add(REQUEST_CHECK);

@@ -73,6 +73,11 @@ public final class PushReconciliation {
             case PushBody.Invalid invalid -> {
                 return new PushResponse.Rejected(400, invalid.message());
             }
+            case PushBody.BeforeAfter pair
+            when spec.isPresent() -> {
+                // A reconcile definition's source is the payload before the transformation, its target after.
+                evaluation = sourceTarget(check, spec.get(), pair.before(), pair.after());
+            }
             case PushBody.BeforeAfter pair -> {
                 if (rules.isEmpty() || rules.get().isEmpty()) {
                     return new PushResponse.Rejected(

@@ -2,6 +2,8 @@ package io.driftwatch.reconcile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.driftwatch.config.AlertSpec;
+import io.driftwatch.config.ProbeDefinition;
+import io.driftwatch.config.ReconcileDefinition;
 import io.driftwatch.config.Schedule;
 import io.driftwatch.config.SourceLocation;
 import java.math.BigDecimal;
@@ -11,8 +13,7 @@ import java.util.Map;
 
 /**
  * A reconcile probe: the records of {@code source} joined by key with those of {@code target}, amounts
- * compared within {@code tolerance}. Loaded from a file with {@code kind: reconcile} (see
- * {@link ReconcileSpecReader}); immutable.
+ * compared within {@code tolerance}. Built from a {@code kind: reconcile} probe ({@link #of}); immutable.
  *
  * @param tolerance null means 0.01
  * @param schedule when it runs as a probe; null when it is only used by the push endpoint
@@ -33,18 +34,20 @@ public record ReconcileSpec(
         alert = alert == null ? AlertSpec.DEFAULT : alert;
     }
 
-    /** Every problem, as {@code field: message}; empty when the definition can run. */
-    public List<String> problems() {
-        List<String> problems = new ArrayList<>();
-        if (id == null || !id.matches("[a-z0-9-]+")) problems.add("id: required, [a-z0-9-]+");
-        if (source == null) problems.add("source: required");
-        else problems.addAll(source.problems("source"));
-        if (target == null) problems.add("target: required");
-        else problems.addAll(target.problems("target"));
-        if (tolerance != null && tolerance.signum() < 0) {
-            problems.add("tolerance: must not be negative, got " + Money.plain(tolerance));
-        }
-        return problems;
+    /** The spec of a {@code kind: reconcile} probe (the config loader has validated it). */
+    public static ReconcileSpec of(ProbeDefinition probe) {
+        ReconcileDefinition r = probe.reconcile();
+        if (r == null) throw new IllegalArgumentException("probe " + probe.id() + " is not a reconcile probe");
+        return new ReconcileSpec(
+                probe.id(),
+                probe.description(),
+                probe.schedule(),
+                SideSpec.of(r.source()),
+                SideSpec.of(r.target()),
+                r.tolerance(),
+                probe.alert(),
+                probe.labels(),
+                probe.source());
     }
 
     /**

@@ -42,6 +42,11 @@ public final class ReconcileStats {
         if (latest.put(check, summary) == null) onNewCheck.accept(check);
     }
 
+    /** Drops a check (its probe was deleted); a later record announces it again. */
+    public void forget(String check) {
+        latest.remove(check);
+    }
+
     /** Largest absolute discrepancy of the latest evaluation in currency units; 0 before the first. */
     public double largestDelta(String check) {
         // Gauges are doubles by Prometheus definition; the money math stayed in BigDecimal.

@@ -1,10 +1,12 @@
 package io.driftwatch.reconcile;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.driftwatch.config.ReconcileSide;
 import io.driftwatch.config.RequestSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One side of a reconcile definition: where its records come from and how to read them.
@@ -32,24 +34,29 @@ public record SideSpec(
         String amount,
         String currency) {
 
-    /** Problems, each prefixed with {@code <role>.<field>: }; empty when usable. */
-    public List<String> problems(String role) {
-        List<String> problems = new ArrayList<>();
-        boolean fetches = request != null || connection != null;
-        if (fetches && file != null) {
-            problems.add(role + ": give either connection and request, or file, not both");
-        } else if (!fetches && file == null) {
-            problems.add(role + ": needs connection and request, or file");
-        } else if (fetches && (request == null || connection == null)) {
-            problems.add(role + ": " + (request == null ? "request" : "connection") + " is required with "
-                    + (request == null ? "connection" : "request"));
+    public static SideSpec of(ReconcileSide side) {
+        return new SideSpec(
+                side.name(),
+                side.connection(),
+                side.request(),
+                side.file(),
+                side.records(),
+                side.nextPage(),
+                side.key(),
+                side.amount(),
+                side.currency());
+    }
+
+    /** The next page's path or URL named by {@code nextPage} in {@code page}; empty on the last page. */
+    public Optional<String> nextPageOf(JsonNode page) {
+        if (nextPage == null || nextPage.isBlank()) return Optional.empty();
+        for (Object match : JsonPathExpr.compile(nextPage).read(page)) {
+            String text = match instanceof JsonNode node
+                    ? (node.isTextual() ? node.asText() : null)
+                    : match instanceof String string ? string : null;
+            if (text != null && !text.isBlank()) return Optional.of(text);
         }
-        path(problems, role + ".records", records, false);
-        path(problems, role + ".nextPage", nextPage, false);
-        path(problems, role + ".key", key, true);
-        path(problems, role + ".amount", amount, true);
-        path(problems, role + ".currency", currency, false);
-        return problems;
+        return Optional.empty();
     }
 
     /** The name findings use, defaulting to the side's role. */
@@ -73,17 +80,5 @@ public record SideSpec(
             if (match instanceof JsonNode node && node.isContainerNode()) out.add(node);
         }
         return out;
-    }
-
-    private static void path(List<String> problems, String field, String path, boolean required) {
-        if (path == null || path.isBlank()) {
-            if (required) problems.add(field + ": required");
-            return;
-        }
-        try {
-            JsonPathExpr.compile(path);
-        } catch (IllegalArgumentException e) {
-            problems.add(field + ": " + e.getMessage());
-        }
     }
 }

@@ -16,6 +16,11 @@ import java.util.Random;
  * sum, often a percent discount line (positive amount, subtracted) and tax on the discounted taxable
  * amount, so that {@code TotalAmt = Σ sales − Σ discount + TxnTaxDetail.TotalTax} holds exactly
  * (VENDORS.md §1.6). The first invoice is the "known invoice" the shipped probe reads.
+ *
+ * <p>Every invoice carries the external id of the Salesforce opportunity it bills ({@code External Id}
+ * custom field, {@code INV-<DocNumber>}) and is dated the day that opportunity closed; its {@code TotalAmt}
+ * is the opportunity's {@code Amount} (see {@link SfOpportunities}), so the shipped reconcile probe
+ * passes on the normal data over the window {@link #reconcileSince}.
  */
 final class QboInvoices {
     private static final BigDecimal TAX_PERCENT = new BigDecimal("8");
@@ -39,14 +44,32 @@ final class QboInvoices {
             new String[] {"21", "Kookies by Kathy", "789 Sugar Lane", "Middlefield", "CA", "94303"},
             new String[] {"24", "Red Rock Diner", "500 Red Rock Rd.", "Bayshore", "CA", "94326"});
 
+    /** Days kept free of unbilled closed-won opportunities around the oldest invoice, for time zone edges. */
+    static final int WINDOW_MARGIN_DAYS = 5;
+
     private QboInvoices() {}
+
+    /** How many days before {@code today} invoice {@code i} of {@code count} is dated. */
+    static long daysBack(int i, int count) {
+        return 2L * (count - 1 - i) + 1;
+    }
+
+    /** The external id invoice {@code i} carries, which its opportunity carries too. */
+    static String externalId(int i) {
+        return "INV-" + (1037 + i);
+    }
+
+    /** A start date for the reconcile window that holds every invoice and no unbilled opportunity. */
+    static LocalDate reconcileSince(int count, LocalDate today) {
+        return today.minusDays(daysBack(0, count) + WINDOW_MARGIN_DAYS);
+    }
 
     /** {@code count} invoices, ids from 130 upward, the newest last; the first has a discount and tax. */
     static List<ObjectNode> generate(int count, LocalDate today) {
         var random = new Random(20_240_603L);
         var out = new ArrayList<ObjectNode>(count);
         for (int i = 0; i < count; i++) {
-            out.add(invoice(i, today.minusDays(2L * (count - 1 - i) + 1), random));
+            out.add(invoice(i, today.minusDays(daysBack(i, count)), random));
         }
         return out;
     }
@@ -114,6 +137,11 @@ final class QboInvoices {
             cf.put("Type", "StringType");
             cf.put("StringValue", String.valueOf(100 + i % 7));
         }
+        ObjectNode external = custom.addObject();
+        external.put("DefinitionId", "2");
+        external.put("Name", "External Id");
+        external.put("Type", "StringType");
+        external.put("StringValue", externalId(i));
         inv.put("DocNumber", String.valueOf(1037 + i));
         inv.put("TxnDate", txnDate.toString());
         ref(inv, "CurrencyRef", "USD", "United States Dollar");

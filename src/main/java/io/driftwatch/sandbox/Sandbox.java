@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +76,13 @@ public final class Sandbox implements AutoCloseable {
 
     /** The environment variables the shipped connection files read, pointed at this sandbox. */
     public Map<String, String> environment() {
-        return ctx.credentials.environment(baseUri());
+        Map<String, String> env = ctx.credentials.environment(baseUri());
+        // The shipped reconcile probe's window: every invoice, and no opportunity closed won without one.
+        LocalDate today = LocalDate.ofInstant(ctx.now(), java.time.ZoneOffset.UTC);
+        env.put(
+                "RECONCILE_SINCE",
+                QboInvoices.reconcileSince(ctx.config.invoiceCount(), today).toString());
+        return env;
     }
 
     /** Switches a scenario on, replacing an active one of the same kind. */

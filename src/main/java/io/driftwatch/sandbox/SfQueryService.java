@@ -33,7 +33,8 @@ final class SfQueryService {
 
     SfQueryService(SandboxContext ctx, LocalDate today) {
         this.ctx = ctx;
-        this.opportunities = SfOpportunities.generate(ctx.config.salesforceOpportunityCount(), today);
+        this.opportunities =
+                SfOpportunities.generate(ctx.config.salesforceOpportunityCount(), ctx.config.invoiceCount(), today);
     }
 
     SandboxResponse query(String version, String soql, LocalDate today) {

@@ -48,9 +48,10 @@ class EngineSandboxTest {
                 var change = engine.reload();
                 assertThat(change.problems()).isEmpty();
                 List<ProbeDefinition> vendorProbes = engine.active().probes().values().stream()
-                        .filter(p -> p.connection() != null)
+                        .filter(p -> p.connection() != null || p.reconcile() != null)
                         .toList();
-                assertThat(vendorProbes).hasSizeGreaterThanOrEqualTo(7);
+                assertThat(vendorProbes).hasSizeGreaterThanOrEqualTo(8);
+                assertThat(vendorProbes).extracting(ProbeDefinition::id).contains("sf-opportunity-vs-qbo-invoice");
                 for (ProbeResult r : OnceRunner.runAll(engine, vendorProbes)) {
                     assertThat(r.outcome())
                             .as("%s: %s", r.probeId(), r.findings())

@@ -247,6 +247,41 @@ class ConfigLoaderInvalidTest {
     }
 
     @Test
+    void everyReconcileSideProblemIsReported() {
+        assertProblems(
+                "reconcile-problems",
+                "probe.yaml:3:12: tolerance: expected a number >= 0, got '-0.01'",
+                "probe.yaml:5:3: source.amount is required",
+                "probe.yaml:5:15: source.connection: unknown connection 'salesforce' (known connections: quickbooks,"
+                        + " smarty)",
+                "probe.yaml:6:28: unknown key 'timout' in source.request (expected one of: method, path, query,"
+                        + " headers, body, timeout, retries, maxBodySize, captureBodyOnFailure)",
+                "probe.yaml:8:8: source.key: invalid JSONPath '$.Id[?(@.x ==]': Could not parse token starting at"
+                        + " position 4. Expected ?, ', 0-9, *",
+                "probe.yaml:9:3: unknown key 'amonut' in source (expected one of: name, connection, request, file,"
+                        + " records, nextPage, key, amount, currency)",
+                "probe.yaml:11:3: target: give either connection and request, or file, not both",
+                "probe.yaml:12:9: target.file: file not found: " + Fixtures.INVALID.resolve("reconcile-problems")
+                        + "/invoices.json");
+    }
+
+    @Test
+    void reconcileAndHttpKeysDoNotMix() {
+        assertProblems(
+                "reconcile-misplaced-keys",
+                "probe.yaml:3:1: request: not used by kind: reconcile probes (each side has its own connection and"
+                        + " request)",
+                "probe.yaml:4:1: expect: not used by kind: reconcile probes (each side has its own connection and"
+                        + " request)",
+                "probe.yaml:5:17: source.file: file not found: " + Fixtures.INVALID.resolve("reconcile-misplaced-keys")
+                        + "/missing.json",
+                "probe.yaml:6:9: target: needs connection and request, or file",
+                "probe.yaml:9:7: kind: expected one of http, reconcile, got 'rest'",
+                "probe.yaml:11:1: source: applies only to kind: reconcile probes",
+                "probe.yaml:12:1: tolerance: applies only to kind: reconcile probes");
+    }
+
+    @Test
     void aBrokenFileLoadsNothingSoTheReloaderCanKeepItsLastGoodVersion() {
         Path dir = Fixtures.INVALID.resolve("multi-doc-one-broken");
         LoadedConfig config = new ConfigLoader().load(dir, NO_ENV);

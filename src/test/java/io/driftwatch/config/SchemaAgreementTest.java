@@ -136,7 +136,9 @@ class SchemaAgreementTest {
                 "assertion-operators",
                 "connection-problems",
                 "request-problems",
-                "three-problems");
+                "three-problems",
+                "reconcile-problems",
+                "reconcile-misplaced-keys");
         for (String rule : rules) {
             assertThat(schemaErrors(Fixtures.INVALID.resolve(rule), Map.of("API_TOKEN", "x", "API_KEY", "x")))
                     .as(rule)
