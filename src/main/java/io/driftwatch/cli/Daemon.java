@@ -118,6 +118,7 @@ public final class Daemon implements AutoCloseable {
                 s -> engine.redactor().redact(s));
 
         server.route("/api/v1/alerts", (ex, tail) -> AlertsApi.respond(ex, alerting));
+        server.route("/api/v1/connections", (ex, tail) -> ConnectionsApi.respond(ex, engine));
 
         reload();
         scheduler.start();
