@@ -90,6 +90,12 @@ public final class Daemon implements AutoCloseable {
                     result.exchange() != null && result.exchange().status() > 0);
         });
         engine.runner().addListener(writer);
+        var vendorMetrics = new io.driftwatch.vendor.VendorMetrics(
+                metrics.registry(),
+                engine.vendorSupport(),
+                () -> engine.active().connections().keySet(),
+                clock);
+        engine.runner().addListener((probe, result) -> vendorMetrics.sync());
 
         alerting = startAlerting(db);
         engine.runner().addListener(alerting.listener(probe -> {
