@@ -46,8 +46,10 @@ final class ConfigKeys {
                         "timeout",
                         "retries",
                         "maxBodySize",
-                        "captureBodyOnFailure"));
+                        "captureBodyOnFailure",
+                        "paginate"));
         p.put("request.retries", List.of("attempts", "backoff", "maxBackoff"));
+        p.put("request.paginate", List.of("maxPages"));
         p.put("expect", List.of("status", "latency", "contentType", "certificate", "assertions", "schema", "totals"));
         p.put("expect.latency", List.of("max", "degraded"));
         p.put("expect.certificate", List.of("minDays"));
