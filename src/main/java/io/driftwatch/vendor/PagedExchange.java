@@ -1,9 +1,10 @@
 package io.driftwatch.vendor;
 
-import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -50,8 +51,10 @@ public final class PagedExchange {
     /** Money keeps its scale through the merge, and duplicate keys stay an error (as the runner's parse). */
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     private static final Pattern MAXRESULTS = Pattern.compile("(?i)\\bMAXRESULTS\\s+(\\d+)");
@@ -117,8 +120,7 @@ public final class PagedExchange {
         }
         if (a instanceof ObjectNode x && b instanceof ObjectNode y) {
             ObjectNode out = x.deepCopy();
-            for (Iterator<Map.Entry<String, JsonNode>> it = y.fields(); it.hasNext(); ) {
-                var e = it.next();
+            for (Map.Entry<String, JsonNode> e : y.properties()) {
                 JsonNode mine = out.get(e.getKey());
                 out.set(e.getKey(), mine == null ? e.getValue() : merge(mine, e.getValue()));
             }
