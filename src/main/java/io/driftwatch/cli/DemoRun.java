@@ -57,6 +57,7 @@ final class DemoRun implements AutoCloseable {
     private final Clock clock = Clock.systemUTC();
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private final AtomicInteger phase = new AtomicInteger(-1);
+    private long printedUpTo;
     private Sandbox sandbox;
     private Daemon daemon;
     private Path dataDir;
@@ -155,6 +156,7 @@ final class DemoRun implements AutoCloseable {
 
     /** Runs every active probe once, skipping one whose previous demo run has not finished. */
     private void runAll() {
+        printNewAlerts();
         try {
             for (ProbeDefinition p : daemon.engine().active().probes().values()) {
                 if (!running.add(p.id())) continue;
@@ -172,11 +174,29 @@ final class DemoRun implements AutoCloseable {
         }
     }
 
+    /** Echoes notifications that reached the sandbox inbox since the last call, oldest first. */
+    private synchronized void printNewAlerts() {
+        var fresh = new java.util.ArrayList<io.driftwatch.sandbox.SandboxInbox.Message>();
+        for (var m : sandbox.inbox().messages()) if (m.seq() > printedUpTo) fresh.add(m);
+        java.util.Collections.reverse(fresh);
+        for (var m : fresh) {
+            var b = m.body();
+            out.println("[demo "
+                    + LocalTime.now(clock.withZone(ZoneId.systemDefault())).format(TIME) + "] alert "
+                    + b.path("event").asText("?") + " (" + b.path("severity").asText("?") + ") via "
+                    + (m.channel() == null ? "webhook" : m.channel()) + ": "
+                    + b.path("title").asText(""));
+            printedUpTo = Math.max(printedUpTo, m.seq());
+        }
+        if (!fresh.isEmpty()) out.flush();
+    }
+
     @Override
     public synchronized void close() {
         if (closed) return;
         closed = true;
         if (timers != null) timers.shutdownNow();
+        if (sandbox != null) printNewAlerts();
         if (daemon != null) daemon.close();
         if (sandbox != null) sandbox.close();
         if (temporaryData && dataDir != null) delete(dataDir);

@@ -82,7 +82,10 @@ class DemoCommandTest {
             assertThat(page).contains("Inbox").contains("resolved");
             assertThat(getText(api.resolve("metrics"))).contains("driftwatch_probe_runs_total");
         }
-        assertThat(out.toString()).contains("phase field-retyped").contains("phase healthy");
+        assertThat(out.toString())
+                .contains("phase field-retyped")
+                .contains("phase healthy")
+                .containsPattern("alert firing \\(\\w+\\) via [\\w-]+: ");
     }
 
     @Test
