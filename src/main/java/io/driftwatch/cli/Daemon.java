@@ -101,6 +101,12 @@ public final class Daemon implements AutoCloseable {
             }
         });
         engine.runner().addListener(writer);
+        var vendorMetrics = new io.driftwatch.vendor.VendorMetrics(
+                metrics.registry(),
+                engine.vendorSupport(),
+                () -> engine.active().connections().keySet(),
+                clock);
+        engine.runner().addListener((probe, result) -> vendorMetrics.sync());
 
         alerting = startAlerting(db);
         engine.runner().addListener(alerting.listener(probe -> {
@@ -150,6 +156,7 @@ public final class Daemon implements AutoCloseable {
                 clock,
                 engine.runner()::publish);
         server.route(ReconcileApi.PATH, (ex, tail) -> reconcile.handle(ex, tail));
+        server.route("/api/v1/connections", (ex, tail) -> ConnectionsApi.respond(ex, engine));
 
         reload();
         scheduler.start();

@@ -22,6 +22,7 @@ import io.driftwatch.probe.BuiltInChecks;
 import io.driftwatch.probe.CheckFactory;
 import io.driftwatch.probe.ProbeRunner;
 import io.driftwatch.reconcile.ReconcileStats;
+import io.driftwatch.vendor.PagedExchange;
 import io.driftwatch.vendor.TokenStore;
 import io.driftwatch.vendor.VendorRegistry;
 import io.driftwatch.vendor.VendorSupport;
@@ -113,6 +114,27 @@ public final class Engine implements AutoCloseable {
                 spec.maxBodyBytes(),
                 spec.captureBodyOnFailure(),
                 vendor.requestIdHeader());
+        if (spec.paginate() != null) {
+            return PagedExchange.fetch(
+                    connection.vendor(),
+                    request,
+                    spec.paginate().maxPages(),
+                    spec.timeout(),
+                    (page, left) -> send(
+                            connection,
+                            page,
+                            new ExecutionOptions(
+                                    probe.id(),
+                                    left,
+                                    spec.retry(),
+                                    spec.maxBodyBytes(),
+                                    spec.captureBodyOnFailure(),
+                                    vendor.requestIdHeader())));
+        }
+        return send(connection, request, options);
+    }
+
+    private Exchange send(ConnectionDefinition connection, OutgoingRequest request, ExecutionOptions options) {
         // QuickBooks allows 500 requests/min and 10 concurrent per realm: the limiter queues within them.
         return vendorSupport
                 .limits()

@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
             CheckCommand.class,
             ValidateCommand.class,
             SandboxCommand.class,
+            DemoCommand.class,
+            ConnectionsCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -50,8 +50,10 @@ final class ConfigKeys {
                         "timeout",
                         "retries",
                         "maxBodySize",
-                        "captureBodyOnFailure"));
+                        "captureBodyOnFailure",
+                        "paginate"));
         p.put("request.retries", List.of("attempts", "backoff", "maxBackoff"));
+        p.put("request.paginate", List.of("maxPages"));
         p.put("expect", List.of("status", "latency", "contentType", "certificate", "assertions", "schema", "totals"));
         p.put("expect.latency", List.of("max", "degraded", "drift"));
         p.put("expect.latency.drift", List.of("window", "ratio", "severity"));

@@ -27,6 +27,7 @@ final class RequestMapper {
         RetrySpec retry = retries(f.get("retries"));
         Long maxBody = maxBodySize(f.get("maxBodySize"));
         Boolean capture = f.bool("captureBodyOnFailure");
+        RequestSpec.Paginate paginate = paginate(f.get("paginate"));
         return new RequestSpec(
                 method,
                 path,
@@ -36,7 +37,15 @@ final class RequestMapper {
                 timeout == null ? RequestSpec.DEFAULT_TIMEOUT : timeout,
                 retry == null ? RetrySpec.DEFAULT : retry,
                 maxBody == null ? RequestSpec.DEFAULT_MAX_BODY_BYTES : maxBody,
-                capture != null && capture);
+                capture != null && capture,
+                paginate);
+    }
+
+    private RequestSpec.Paginate paginate(YamlNode node) {
+        Fields f = Fields.open(node, ConfigKeys.probe("request.paginate"), "", values);
+        if (f == null) return null;
+        Integer max = f.integer("maxPages", 1);
+        return new RequestSpec.Paginate(max == null ? RequestSpec.Paginate.DEFAULT_MAX_PAGES : max);
     }
 
     private String path(YamlNode node, boolean hasConnection) {

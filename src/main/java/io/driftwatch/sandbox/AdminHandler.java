@@ -8,7 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code /__admin/scenario}: GET lists active and available scenarios, POST {@code {"scenario": name,
+ * {@code GET /__admin/} is an HTML page with the active scenarios, counters and the inbox. {@code
+ * /__admin/inbox}: POST stores a JSON notification (a webhook target), GET lists them newest first,
+ * DELETE empties it. {@code /__admin/scenario}: GET lists active and available scenarios, POST {@code {"scenario": name,
  * "params": {...}}} switches one on, DELETE resets all, DELETE {@code /__admin/scenario/{name}} switches
  * one off. {@code GET /__admin/stats} shows {@link SandboxStats}. Unauthenticated: the sandbox listens
  * on loopback only.
@@ -24,6 +26,20 @@ final class AdminHandler {
 
     SandboxResponse handle(SandboxRequest req) {
         String path = req.path();
+        if ((path.equals(PREFIX) || path.equals(PREFIX + "/")) && req.method().equals("GET")) {
+            return SandboxResponse.text(200, "text/html; charset=utf-8", HtmlPages.dashboard(ctx));
+        }
+        if (path.equals(PREFIX + "/inbox")) {
+            return switch (req.method()) {
+                case "GET" -> inboxListing();
+                case "POST" -> receive(req);
+                case "DELETE" -> {
+                    ctx.inbox.clear();
+                    yield inboxListing();
+                }
+                default -> problem(405, "use GET, POST or DELETE");
+            };
+        }
         if (path.equals(PREFIX + "/stats") && req.method().equals("GET")) {
             return SandboxResponse.json(200, Json.MAPPER.valueToTree(ctx.counters.snapshot(ctx.qboLimiter)));
         }
@@ -74,6 +90,35 @@ final class AdminHandler {
             return problem(400, e.getMessage());
         }
         return listing();
+    }
+
+    private SandboxResponse receive(SandboxRequest req) {
+        JsonNode body;
+        try {
+            body = Json.parse(req.body());
+        } catch (IOException e) {
+            return problem(400, "body must be JSON");
+        }
+        SandboxInbox.Message m = ctx.inbox.add(
+                ctx.now(), req.header("x-driftwatch-channel"), req.header("x-driftwatch-signature") != null, body);
+        ObjectNode ack = Json.object();
+        ack.put("received", m.seq());
+        return SandboxResponse.json(202, ack);
+    }
+
+    private SandboxResponse inboxListing() {
+        ObjectNode body = Json.object();
+        body.put("received", ctx.inbox.received());
+        ArrayNode messages = body.putArray("messages");
+        for (SandboxInbox.Message m : ctx.inbox.messages()) {
+            ObjectNode o = messages.addObject();
+            o.put("seq", m.seq());
+            o.put("receivedAt", m.receivedAt().toString());
+            if (m.channel() != null) o.put("channel", m.channel());
+            o.put("signed", m.signed());
+            o.set("body", m.body());
+        }
+        return SandboxResponse.json(200, body);
     }
 
     private SandboxResponse listing() {

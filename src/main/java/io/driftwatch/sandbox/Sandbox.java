@@ -104,6 +104,21 @@ public final class Sandbox implements AutoCloseable {
         return ctx.scenarios.list();
     }
 
+    /** Notifications posted to {@link #inboxUri()}. */
+    public SandboxInbox inbox() {
+        return ctx.inbox;
+    }
+
+    /** {@code /__admin/inbox}: a webhook target that keeps what it receives (GET lists it as JSON). */
+    public URI inboxUri() {
+        return baseUri().resolve("__admin/inbox");
+    }
+
+    /** {@code /__admin/}: the HTML overview of scenarios, counters and the inbox. */
+    public URI pageUri() {
+        return baseUri().resolve("__admin/");
+    }
+
     public SandboxStats stats() {
         return ctx.counters.snapshot(ctx.qboLimiter);
     }

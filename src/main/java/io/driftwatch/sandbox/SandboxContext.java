@@ -16,6 +16,7 @@ final class SandboxContext {
     final Scenarios scenarios = new Scenarios();
     final SandboxCounters counters = new SandboxCounters();
     final QboRateLimiter qboLimiter;
+    final SandboxInbox inbox = new SandboxInbox();
 
     /** Counted down when the sandbox stops, releasing requests held by the {@code hang} scenario. */
     final CountDownLatch closing = new CountDownLatch(1);

@@ -31,6 +31,8 @@ public final class AuthStatuses {
      * @param refreshExpiresAt when the current refresh token expires, or null (no refresh token / unknown)
      * @param hardExpiresAt absolute end of the authorization, or null
      * @param lastError the last failure's message (safe to show), or null
+     * @param accessExpiresAt when the cached access token expires by the vendor's {@code expires_in}, or
+     *     null (none cached, or the vendor gave no lifetime)
      */
     public record Status(
             String connectionId,
@@ -39,7 +41,20 @@ public final class AuthStatuses {
             Instant lastTokenAt,
             Instant refreshExpiresAt,
             Instant hardExpiresAt,
-            String lastError) {
+            String lastError,
+            Instant accessExpiresAt) {
+
+        /** A status with no known access-token lifetime. */
+        public Status(
+                String connectionId,
+                String authType,
+                State state,
+                Instant lastTokenAt,
+                Instant refreshExpiresAt,
+                Instant hardExpiresAt,
+                String lastError) {
+            this(connectionId, authType, state, lastTokenAt, refreshExpiresAt, hardExpiresAt, lastError, null);
+        }
 
         /** The earlier of the rolling and the hard refresh-token expiry, or null. */
         public Instant refreshDeadline() {

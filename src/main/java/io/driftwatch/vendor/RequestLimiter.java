@@ -32,6 +32,7 @@ public final class RequestLimiter {
     private final ArrayDeque<Instant> sent = new ArrayDeque<>(); // end times of counted requests, oldest first
     private int running;
     private int reserved;
+    private Instant pausedUntil = Instant.MIN;
 
     public RequestLimiter(int perMinute, int maxConcurrent, Clock clock, Sleeper sleeper) {
         if (perMinute < 1 || maxConcurrent < 1) throw new IllegalArgumentException("limits must be at least 1");
@@ -68,8 +69,33 @@ public final class RequestLimiter {
     }
 
     /**
+     * Holds every run not yet started until {@code until} (the vendor throttled us: waiting beats
+     * collecting more 429s). Only ever extends an existing pause.
+     */
+    public void pause(Instant until) {
+        lock.lock();
+        try {
+            if (until.isAfter(pausedUntil)) pausedUntil = until;
+            released.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The end of the current pause, or null when not paused. */
+    public Instant pausedUntil() {
+        lock.lock();
+        try {
+            return clock.instant().isBefore(pausedUntil) ? pausedUntil : null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
      * Waits until a run that may send up to {@code slots} requests can start, for at most {@code maxWait}
-     * on the clock. Returns null when that time passed without room.
+     * on the clock. Returns null when that time passed without room, or at once when a {@link #pause}
+     * outlasts it.
      */
     public Permit acquire(int slots, Duration maxWait) throws InterruptedException {
         int need = Math.max(1, Math.min(slots, perMinute));
@@ -79,6 +105,11 @@ public final class RequestLimiter {
             while (true) {
                 Instant now = clock.instant();
                 prune(now);
+                if (now.isBefore(pausedUntil)) {
+                    if (pausedUntil.isAfter(deadline)) return null;
+                    nap(min(Duration.between(now, pausedUntil), MAX_NAP));
+                    continue;
+                }
                 if (running < maxConcurrent && reserved + sent.size() + need <= perMinute) {
                     running++;
                     reserved += need;
@@ -91,16 +122,20 @@ public final class RequestLimiter {
                     continue;
                 }
                 Duration untilRoom = Duration.between(now, sent.peekFirst().plus(WINDOW));
-                Duration nap = min(min(untilRoom, Duration.between(now, deadline)), MAX_NAP);
-                lock.unlock();
-                try {
-                    sleeper.sleep(nap.isNegative() || nap.isZero() ? Duration.ofMillis(1) : nap);
-                } finally {
-                    lock.lock();
-                }
+                nap(min(min(untilRoom, Duration.between(now, deadline)), MAX_NAP));
             }
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Sleeps with the lock released (held by the caller). */
+    private void nap(Duration d) throws InterruptedException {
+        lock.unlock();
+        try {
+            sleeper.sleep(d.isNegative() || d.isZero() ? Duration.ofMillis(1) : d);
+        } finally {
+            lock.lock();
         }
     }
 

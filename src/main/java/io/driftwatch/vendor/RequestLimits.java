@@ -7,6 +7,7 @@ import io.driftwatch.http.ExecutionOptions;
 import io.driftwatch.http.OutgoingRequest;
 import io.driftwatch.http.Sleeper;
 import io.driftwatch.http.TransportFailure;
+import io.driftwatch.vendor.quickbooks.QuickBooksThrottle;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +22,12 @@ import java.util.regex.Pattern;
  * per company (realm, read from the {@code /v3/company/{realm}/} path): connection settings {@code
  * requestsPerMinute} (default 500), {@code maxConcurrentPerRealm} (default 10) and {@code
  * maxQueueSeconds} (default 120: how long a run waits for room before failing with a {@code quota}
- * finding). Other vendors pass straight through.
+ * finding) and {@code throttlePauseSeconds} (default 60). Once a run to a company comes back throttled
+ * (HTTP 429 or fault 3001 ThrottleExceeded), every run to that company that has not started yet waits
+ * until the pause ends ({@code Retry-After} when the response has one, else {@code
+ * throttlePauseSeconds}: Intuit's limit is per minute and it documents no Retry-After) instead of
+ * collecting its own 429; a run whose queue time ends first fails at once with a {@code quota} finding.
+ * Runs already in flight are not recalled. Other vendors pass straight through.
  *
  * <p>Wiring: wrap the executor call, e.g. {@code limits.run(connection, request, options, () ->
  * executor.execute(request, options, auth))}.
@@ -30,6 +36,7 @@ public final class RequestLimits {
     public static final int QBO_REQUESTS_PER_MINUTE = 500;
     public static final int QBO_MAX_CONCURRENT = 10;
     public static final int DEFAULT_MAX_QUEUE_SECONDS = 120;
+    public static final int DEFAULT_THROTTLE_PAUSE_SECONDS = 60;
     private static final Pattern REALM = Pattern.compile("/v3/company/([^/?]+)");
 
     private final Clock clock;
@@ -64,6 +71,12 @@ public final class RequestLimits {
             Thread.currentThread().interrupt();
             return refused(request, "interrupted while waiting for a QuickBooks request slot");
         }
+        if (permit == null && limiter.pausedUntil() != null) {
+            return refused(
+                    request,
+                    "QuickBooks throttled company " + realm + ": requests paused until " + limiter.pausedUntil()
+                            + ", beyond this run's " + maxQueue + " s queue time");
+        }
         if (permit == null) {
             return refused(
                     request,
@@ -74,6 +87,13 @@ public final class RequestLimits {
         try {
             Exchange e = send.get();
             sent = e.attempts();
+            if (QuickBooksThrottle.throttled(e)) {
+                Duration retryAfter = QuickBooksThrottle.retryAfter(e);
+                Duration pause = retryAfter != null
+                        ? retryAfter
+                        : Duration.ofSeconds(positive(s.get("throttlePauseSeconds"), DEFAULT_THROTTLE_PAUSE_SECONDS));
+                limiter.pause(clock.instant().plus(pause));
+            }
             return e;
         } catch (RuntimeException e) {
             sent = options.retry().maxAttempts() + 1; // unknown: count the worst case

@@ -27,7 +27,7 @@ class ConfigLoaderInvalidTest {
         assertProblems(
                 "unknown-key",
                 "probe.yaml:4:3: unknown key 'timout' in request (expected one of: method, path, query, headers, body,"
-                        + " timeout, retries, maxBodySize, captureBodyOnFailure)");
+                        + " timeout, retries, maxBodySize, captureBodyOnFailure, paginate)");
     }
 
     @Test
@@ -241,7 +241,7 @@ class ConfigLoaderInvalidTest {
                 "probe.yaml:4:12: request.timeout: expected a positive duration like 200ms, 5s, 1m, 2h, 1d or"
                         + " ISO-8601 PT5S, got 'soon'",
                 "probe.yaml:5:3: unknown key 'verb' in request (expected one of: method, path, query, headers, body,"
-                        + " timeout, retries, maxBodySize, captureBodyOnFailure)",
+                        + " timeout, retries, maxBodySize, captureBodyOnFailure, paginate)",
                 "probe.yaml:8:34: expect.assertions[0].matches: invalid regular expression '[a-': Illegal character"
                         + " range near index 3");
     }

@@ -220,7 +220,14 @@ public final class QuickBooksAuthProvider implements AuthProvider {
         Cached t = new Cached("Bearer " + json.get("access_token").asText(), validUntil(now, life));
         current = t;
         statuses.update(new AuthStatuses.Status(
-                connectionId, TYPE, AuthStatuses.State.OK, now, refreshExpiry, hardExpiry, persistError));
+                connectionId,
+                TYPE,
+                AuthStatuses.State.OK,
+                now,
+                refreshExpiry,
+                hardExpiry,
+                persistError,
+                life == null ? null : now.plus(life)));
         return t;
     }
 
