@@ -140,6 +140,38 @@ class ReconcileProbeTest {
     }
 
     @Test
+    void aQuickBooksSideReadsEveryPageWithPaginate() throws Exception {
+        // QuickBooks pages by STARTPOSITION, which nextPage cannot express; request.paginate can.
+        Path probes = dir.resolve("paged-probes");
+        Files.createDirectories(probes.resolve("connections"));
+        for (String c : List.of("quickbooks.yaml", "salesforce.yaml")) {
+            Files.copy(
+                    ShippedConfigTest.repo().resolve("probes/connections").resolve(c),
+                    probes.resolve("connections").resolve(c));
+        }
+        String shipped = Files.readString(
+                ShippedConfigTest.repo().resolve("probes/reconcile/sf-opportunity-vs-qbo-invoice.yaml"));
+        String paged = shipped.replace("MAXRESULTS 1000", "MAXRESULTS 15")
+                .replace(
+                        "    timeout: 15s\n  records: \"$.QueryResponse",
+                        "    timeout: 15s\n    paginate: { maxPages: 5 }\n  records: \"$.QueryResponse");
+        assertThat(paged).contains("MAXRESULTS 15").contains("paginate: { maxPages: 5 }");
+        Files.writeString(probes.resolve("paged.yaml"), paged);
+        try (Sandbox sandbox = Sandbox.start(
+                SandboxConfig.builder().keyDirectory(dir.resolve("keys")).build())) {
+            Engine engine = engine(probes, sandbox.environment());
+            ProbeResult r = run(engine, "sf-opportunity-vs-qbo-invoice");
+            assertThat(r.outcome()).as("%s", r.findings()).isEqualTo(Outcome.PASS);
+            assertThat(messages(r, Level.INFO))
+                    .singleElement()
+                    .asString()
+                    .contains("; quickbooks: 40 records, ")
+                    .endsWith("; 40 matched");
+            assertThat(r.exchange().attempts()).isGreaterThanOrEqualTo(4); // 1 Salesforce + 3 QuickBooks pages
+        }
+    }
+
+    @Test
     void pagesAreFollowedOnTheConnectionAndAnUnreadableSideFailsNamingIt() throws Exception {
         AtomicInteger pages = new AtomicInteger();
         try (LoopbackServer api = new LoopbackServer()

@@ -255,7 +255,7 @@ class ConfigLoaderInvalidTest {
                 "probe.yaml:5:15: source.connection: unknown connection 'salesforce' (known connections: quickbooks,"
                         + " smarty)",
                 "probe.yaml:6:28: unknown key 'timout' in source.request (expected one of: method, path, query,"
-                        + " headers, body, timeout, retries, maxBodySize, captureBodyOnFailure)",
+                        + " headers, body, timeout, retries, maxBodySize, captureBodyOnFailure, paginate)",
                 "probe.yaml:8:8: source.key: invalid JSONPath '$.Id[?(@.x ==]': Could not parse token starting at"
                         + " position 4. Expected ?, ', 0-9, *",
                 "probe.yaml:9:3: unknown key 'amonut' in source (expected one of: name, connection, request, file,"
