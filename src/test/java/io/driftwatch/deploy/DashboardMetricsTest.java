@@ -228,6 +228,18 @@ class DashboardMetricsTest {
     }
 
     @Test
+    void typesFollowTheNames() {
+        // Counters end in _total, the two latency distributions are histograms, everything else is a gauge.
+        Set<String> histograms = Set.of("driftwatch_probe_duration_seconds", "driftwatch_schedule_lag_seconds");
+        exported.forEach((name, type) -> {
+            if (!name.startsWith("driftwatch_") || name.endsWith("_max")) return;
+            String expected = name.endsWith("_total") ? "counter" : histograms.contains(name) ? "histogram" : "gauge";
+            assertThat(type).as(name).isEqualTo(expected);
+        });
+        assertThat(exported.keySet()).containsAll(histograms);
+    }
+
+    @Test
     void labelsAreBoundedToConfigIdsAndFixedValues() throws Exception {
         // No label value may be a URL or look like one: ids from configuration and enums only.
         for (String line :
