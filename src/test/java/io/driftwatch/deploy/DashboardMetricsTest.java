@@ -39,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DashboardMetricsTest {
     static final Path REPO = Path.of(System.getProperty("driftwatch.repo.root", "."));
-    static final Pattern METRIC = Pattern.compile("\\bdriftwatch[_:][a-zA-Z0-9_:]*");
+    static final Pattern METRIC = Pattern.compile("\\b(?:driftwatch[_:]|jvm_|process_|system_)[a-zA-Z0-9_:]*");
     static final Pattern TYPE = Pattern.compile("^# TYPE (\\S+) (\\S+)$", Pattern.MULTILINE);
 
     /**
