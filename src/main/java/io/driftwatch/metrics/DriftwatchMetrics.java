@@ -50,6 +50,16 @@ public final class DriftwatchMetrics {
 
     public DriftwatchMetrics(PrometheusMeterRegistry registry) {
         this.registry = registry;
+        // Filters first (Micrometer applies them only to meters registered later). They keep `promtool
+        // check metrics` clean for the JVM binders: process_cpu_time_ns_total abbreviates its unit (and
+        // process_cpu_usage says the same), system_cpu_count reads as a summary's _count series.
+        registry.config().meterFilter(MeterFilter.deny(id -> id.getName().equals("process.cpu.time")));
+        registry.config().meterFilter(new MeterFilter() {
+            @Override
+            public Meter.Id map(Meter.Id id) {
+                return id.getName().equals("system.cpu.count") ? id.withName("system.cpu.cores") : id;
+            }
+        });
         Gauge.builder("driftwatch.config.reload.success", configReloadSuccess, AtomicInteger::get)
                 .description(
                         "1 when the last configuration reload succeeded for every file, 0 while any file is invalid")
@@ -64,15 +74,6 @@ public final class DriftwatchMetrics {
 
     /** JVM and process metrics (memory, GC, threads, CPU, file descriptors, uptime). */
     public DriftwatchMetrics withJvmMetrics() {
-        // Keep `promtool check metrics` clean: process_cpu_time_ns_total abbreviates its unit (and
-        // process_cpu_usage says the same), system_cpu_count reads as a summary's _count series.
-        registry.config().meterFilter(MeterFilter.deny(id -> id.getName().equals("process.cpu.time")));
-        registry.config().meterFilter(new MeterFilter() {
-            @Override
-            public Meter.Id map(Meter.Id id) {
-                return id.getName().equals("system.cpu.count") ? id.withName("system.cpu.cores") : id;
-            }
-        });
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);

@@ -62,7 +62,7 @@ class DashboardMetricsTest {
         sandbox = Sandbox.start(
                 SandboxConfig.builder().keyDirectory(dir.resolve("keys")).build());
         Path probes = dir.resolve("probes");
-        copyWithShortSchedules(REPO.resolve("probes"), probes);
+        io.driftwatch.support.ShippedProbes.copyWithShortSchedules(probes);
         Map<String, String> env = new HashMap<>(sandbox.environment());
         env.put("DRIFTWATCH_WEBHOOK_SECRET", "dashboard-test-secret");
         env.put("DRIFTWATCH_WEBHOOK_URL", "http://127.0.0.1:9/unreachable");
@@ -110,22 +110,6 @@ class DashboardMetricsTest {
                                 .build(),
                         HttpResponse.BodyHandlers.ofString())
                 .body();
-    }
-
-    static void copyWithShortSchedules(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : files.toList()) {
-                Path target = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else {
-                    String text = Files.readString(f)
-                            .replaceAll("every:\\s*[0-9]+[a-z]+", "every: 2s")
-                            .replaceAll("cron:\\s*\"[^\"]*\"", "every: 2s");
-                    Files.writeString(target, text);
-                }
-            }
-        }
     }
 
     /**
