@@ -24,8 +24,16 @@ public record ConnectionDefinition(
     public static final int DEFAULT_MAX_CONCURRENCY = 10;
 
     public ConnectionDefinition {
-        headers = Map.copyOf(headers == null ? Map.of() : headers);
-        settings = Map.copyOf(settings == null ? Map.of() : settings);
+        headers = OrderedMaps.copy(headers);
+        settings = OrderedMaps.copy(settings);
         auth = auth == null ? new AuthSpec.None() : auth;
+    }
+
+    /** Header values may hold substituted secrets: only their names are shown. */
+    @Override
+    public String toString() {
+        return "ConnectionDefinition[id=" + id + ", vendor=" + vendor + ", baseUrl=" + baseUrl + ", headers="
+                + headers.keySet() + ", auth=" + auth + ", maxConcurrency="
+                + maxConcurrency + ", settings=" + settings.keySet() + ", source=" + source + "]";
     }
 }

@@ -28,8 +28,20 @@ public record RequestSpec(
     public static final long DEFAULT_MAX_BODY_BYTES = 5L * 1024 * 1024;
 
     public RequestSpec {
-        query = Map.copyOf(query == null ? Map.of() : query);
-        headers = Map.copyOf(headers == null ? Map.of() : headers);
+        // Insertion order is kept: the query string and headers go out in the order the file gives them.
+        query = OrderedMaps.copy(query);
+        headers = OrderedMaps.copy(headers);
+    }
+
+    /**
+     * Names only: header, query and body values may hold substituted secrets, and a record's default
+     * toString would print them wherever a spec is logged.
+     */
+    @Override
+    public String toString() {
+        return "RequestSpec[" + method + " " + path + ", query=" + query.keySet() + ", headers=" + headers.keySet()
+                + ", body=" + (body == null ? "none" : body.length() + " chars") + ", timeout=" + timeout
+                + ", paginate=" + paginate + "]";
     }
 
     /** A request without pagination. */
