@@ -14,7 +14,9 @@ import java.util.Map;
  * @param body the response body, or an empty array when none or too large
  * @param bodyBytes bytes received (counts past the cap until the read stopped)
  * @param timeToHeadersNanos monotonic time from sending the last attempt to its response headers
- * @param totalNanos monotonic time from the first attempt's start to the last body byte
+ * @param totalNanos monotonic time of the last attempt, from sending it to its last body byte (summed
+ *     over pages when a probe paginates); earlier attempts and retry backoff are left out, so latency
+ *     checks measure the API, not driftwatch's retry waits
  * @param attempts how many attempts were made
  * @param failure why no usable response arrived, or null
  * @param certificateDaysLeft days until the server's leaf certificate expires (HTTPS only), or null
