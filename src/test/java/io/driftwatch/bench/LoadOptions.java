@@ -29,8 +29,12 @@ record LoadOptions(
         List<String> daemonLaunch,
         Path out) {
 
-    /** The launcher's default JVM options (bin/driftwatch), so the benchmark measures what users run. */
-    static final String LAUNCHER_JAVA_OPTS = "-XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=1";
+    /**
+     * The launcher's default JVM options (DEFAULT_JAVA_OPTS in bin/driftwatch), so the benchmark measures
+     * what users run; {@code %ROOT%} is the repository.
+     */
+    static final String LAUNCHER_JAVA_OPTS = "-XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=1"
+            + " -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=%ROOT%/target/driftwatch.jsa";
 
     static final String USAGE = """
             usage: bench/run [--scenario N[,N...]] [--interval 10s] [--warmup 10s] [--duration 30s]
@@ -49,7 +53,8 @@ record LoadOptions(
         double slowShare = 0.1;
         String blackbox = "auto";
         String env = System.getenv("DRIFTWATCH_JAVA_OPTS");
-        String javaOpts = env == null || env.isBlank() ? LAUNCHER_JAVA_OPTS : env;
+        String javaOpts =
+                env == null || env.isBlank() ? LAUNCHER_JAVA_OPTS.replace("%ROOT%", repoRoot.toString()) : env;
         Path out = repoRoot.resolve("target/bench");
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -105,10 +110,15 @@ record LoadOptions(
         return List.of("-cp", System.getProperty("java.class.path"), "io.driftwatch.cli.Main");
     }
 
-    /** These options starting the daemon from this JVM's class path instead of the jar. */
+    /**
+     * These options starting the daemon from this JVM's class path instead of the jar, without the class
+     * data sharing archive (it belongs to the jar's class path).
+     */
     LoadOptions withClasspathLaunch() {
+        String opts = javaOpts.replaceAll("-XX:\\+AutoCreateSharedArchive|-XX:SharedArchiveFile=\\S+", "")
+                .trim();
         return new LoadOptions(
-                scenarios, interval, warmup, duration, modes, slowShare, blackbox, javaOpts, classpathLaunch(), out);
+                scenarios, interval, warmup, duration, modes, slowShare, blackbox, opts, classpathLaunch(), out);
     }
 
     /** {@code 500ms}, {@code 10s}, {@code 2m}. */
