@@ -19,6 +19,10 @@ public final class LoadBench {
     private LoadBench() {}
 
     public static void main(String[] args) throws Exception {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.print(LoadOptions.USAGE);
+            return;
+        }
         Path root = Path.of(System.getProperty("driftwatch.repo.root", ".")).toAbsolutePath();
         LoadOptions options;
         try {
