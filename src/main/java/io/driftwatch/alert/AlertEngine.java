@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,14 +40,17 @@ public final class AlertEngine implements DeliveryListener {
     private static final Logger log = LoggerFactory.getLogger(AlertEngine.class);
     static final String CONFIG_KIND = "config";
     static final String DELIVERY_KIND = "delivery-failed";
+    private static final long METRICS_MAX_AGE_NANOS = 5_000_000_000L;
 
     private final DataSource dataSource;
     private final AlertStateRepository states;
     private final OutboxRepository outbox;
     private final Clock clock;
     private final AlertMetrics metrics;
+    private final LiveProbes live;
     private volatile AlertingConfig config;
     private volatile Runnable afterCommit = () -> {};
+    private volatile long metricsRefreshedAt;
 
     public AlertEngine(DataSource dataSource, AlertingConfig config, Clock clock, AlertMetrics metrics) {
         this.dataSource = dataSource;
@@ -55,7 +59,8 @@ public final class AlertEngine implements DeliveryListener {
         this.config = config;
         this.clock = clock;
         this.metrics = metrics;
-        metrics.refresh(states);
+        this.live = new LiveProbes(states);
+        refreshMetrics();
     }
 
     /** Swaps the alerting config after a reload; open alerts keep their state. */
@@ -80,18 +85,42 @@ public final class AlertEngine implements DeliveryListener {
     /** Applies one completed run of {@code probe} (whose connection's vendor is {@code vendor}). */
     public void onResult(ProbeDefinition probe, String vendor, ProbeResult result) {
         Map<String, RunObservations.Problem> problems = RunObservations.problems(result);
+        // The common case: a passing run of a probe whose alert states are all settled changes nothing.
+        if (problems.isEmpty() && !live.mayChange(probe.id())) {
+            refreshMetricsIfStale();
+            return;
+        }
+        List<AlertState> seen = new ArrayList<>();
+        try {
+            advanceProbe(probe, vendor, result, problems, seen);
+        } catch (RuntimeException e) {
+            live.markLive(probe.id());
+            throw e;
+        }
+        live.update(probe.id(), seen);
+    }
+
+    private void advanceProbe(
+            ProbeDefinition probe,
+            String vendor,
+            ProbeResult result,
+            Map<String, RunObservations.Problem> problems,
+            List<AlertState> seen) {
         transaction(c -> {
+            seen.clear(); // a retried transaction starts over
             Instant now = clock.instant();
             Map<String, AlertState> existing = states.lockProbe(c, probe.id());
             Set<String> kinds = new LinkedHashSet<>(problems.keySet());
             existing.values().forEach(s -> kinds.add(s.kind));
             int queued = 0;
+            int saved = 0;
             for (String kind : kinds) {
                 String key = probe.id() + "/" + kind;
                 RunObservations.Problem p = problems.get(kind);
                 AlertState s = existing.get(key);
                 if (s == null) s = AlertState.fresh(key, probe.id(), kind, vendor);
                 if (p == null && s.isNew) continue;
+                seen.add(s);
                 if (p == null && s.status == AlertStatus.OK && s.notifiedStatus == AlertStatus.OK && !s.flapping)
                     continue;
                 Lifecycle.Observation o =
@@ -110,8 +139,9 @@ public final class AlertEngine implements DeliveryListener {
                         p != null ? p.summary() : null,
                         null);
                 queued += advance(c, s, o, p == null ? null : p.level(), ctx, now);
+                saved++;
             }
-            return queued;
+            return new Written(saved, queued);
         });
     }
 
@@ -193,7 +223,7 @@ public final class AlertEngine implements DeliveryListener {
         transaction(c -> {
             Instant now = clock.instant();
             AlertState s = states.lock(c, key).orElse(null);
-            if (s == null && o != Lifecycle.Observation.FAILING) return 0;
+            if (s == null && o != Lifecycle.Observation.FAILING) return Written.NOTHING;
             if (s == null) s = AlertState.fresh(key, null, kind, null);
             var ctx = new AlertContext(
                     key,
@@ -208,7 +238,7 @@ public final class AlertEngine implements DeliveryListener {
                     findings,
                     summary,
                     fixedChannels);
-            return advance(c, s, o, "FAIL", ctx, now);
+            return new Written(1, advance(c, s, o, "FAIL", ctx, now));
         });
     }
 
@@ -254,9 +284,28 @@ public final class AlertEngine implements DeliveryListener {
         return all;
     }
 
+    /** What one transaction wrote: alert states saved, outbox rows queued. */
+    private record Written(int saved, int queued) {
+        static final Written NOTHING = new Written(0, 0);
+    }
+
     @FunctionalInterface
     private interface Work {
-        int run(Connection c) throws SQLException;
+        Written run(Connection c) throws SQLException;
+    }
+
+    /**
+     * Open-alert counts change only when a state is saved; they are re-read then. Otherwise at most every
+     * {@link #METRICS_MAX_AGE_NANOS}, so changes made by other nodes sharing the store show up too.
+     */
+    private void refreshMetricsIfStale() {
+        long now = System.nanoTime();
+        if (now - metricsRefreshedAt > METRICS_MAX_AGE_NANOS) refreshMetrics();
+    }
+
+    private void refreshMetrics() {
+        metricsRefreshedAt = System.nanoTime();
+        metrics.refresh(states);
     }
 
     /** Runs {@code work} in one transaction; retried once on a conflicting insert by a concurrent run. */
@@ -265,9 +314,9 @@ public final class AlertEngine implements DeliveryListener {
             try (Connection c = dataSource.getConnection()) {
                 boolean auto = c.getAutoCommit();
                 c.setAutoCommit(false);
-                int queued;
+                Written written;
                 try {
-                    queued = work.run(c);
+                    written = work.run(c);
                     c.commit();
                 } catch (SQLException | RuntimeException e) {
                     c.rollback();
@@ -275,8 +324,9 @@ public final class AlertEngine implements DeliveryListener {
                 } finally {
                     c.setAutoCommit(auto);
                 }
-                metrics.refresh(states);
-                if (queued > 0) afterCommit.run();
+                if (written.saved() > 0) refreshMetrics();
+                else refreshMetricsIfStale();
+                if (written.queued() > 0) afterCommit.run();
                 return;
             } catch (SQLException e) {
                 if (attempt < 2 && "23505".equals(e.getSQLState())) continue;

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /** JDBC access to {@code alert_state}; portable SQL (H2 and PostgreSQL). */
@@ -28,6 +29,21 @@ public final class AlertStateRepository {
     }
 
     /** Every state row of one probe, locked until the caller's transaction ends. */
+    /**
+     * Ids of probes with an alert state that a passing run could still change: not OK, not yet notified
+     * as OK, or flapping. Every other state is left as it is by a passing run.
+     */
+    Set<String> probesWithLiveState() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT DISTINCT probe_id FROM alert_state"
+                        + " WHERE probe_id IS NOT NULL AND (status <> 'OK' OR notified_status <> 'OK' OR flapping)");
+                ResultSet rs = ps.executeQuery()) {
+            var ids = new java.util.HashSet<String>();
+            while (rs.next()) ids.add(rs.getString(1));
+            return ids;
+        }
+    }
+
     Map<String, AlertState> lockProbe(Connection c, String probeId) throws SQLException {
         return lockWhere(c, "probe_id = ?", probeId);
     }

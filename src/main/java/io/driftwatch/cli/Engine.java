@@ -45,6 +45,9 @@ public final class Engine implements AutoCloseable {
     private final DriftwatchMetrics metrics;
     private final RedactorHolder redactors = RedactorHolder.of(Redactor.empty());
     private final HttpExecutor executor;
+    /** For connections with {@code reuseConnections: false}: a new connection per run. */
+    private final HttpExecutor freshConnections;
+
     private final AuthProviders authProviders;
     private final VendorRegistry vendors;
     private final VendorSupport vendorSupport;
@@ -73,6 +76,13 @@ public final class Engine implements AutoCloseable {
         this.vendorSupport = new VendorSupport(clock, tokens, Sleeper.REAL);
         this.vendors = vendorSupport.registry();
         this.executor = new HttpExecutor(client, clock, Sleeper.REAL, redactors, audit, ThreadLocalRandom.current());
+        this.freshConnections = new HttpExecutor(
+                HttpClients.freshPerRun(null, null),
+                clock,
+                Sleeper.REAL,
+                redactors,
+                audit,
+                ThreadLocalRandom.current());
         this.authProviders =
                 AuthProviders.standard(new AuthServices(client, clock, redactors), vendorSupport.authFlows());
         List<CheckFactory> factories = new ArrayList<>();
@@ -136,9 +146,10 @@ public final class Engine implements AutoCloseable {
 
     private Exchange send(ConnectionDefinition connection, OutgoingRequest request, ExecutionOptions options) {
         // QuickBooks allows 500 requests/min and 10 concurrent per realm: the limiter queues within them.
+        HttpExecutor http = connection.reuseConnections() ? executor : freshConnections;
         return vendorSupport
                 .limits()
-                .run(connection, request, options, () -> executor.execute(request, options, authFor(connection)));
+                .run(connection, request, options, () -> http.execute(request, options, authFor(connection)));
     }
 
     /** One auth provider per connection, recreated when the connection's definition changes. */

@@ -82,7 +82,17 @@ final class ConfigKeys {
         PROBE = java.util.Collections.unmodifiableMap(p);
 
         Map<String, List<String>> c = new LinkedHashMap<>();
-        c.put("", List.of("id", "vendor", "baseUrl", "headers", "maxConcurrency", "settings", "auth"));
+        c.put(
+                "",
+                List.of(
+                        "id",
+                        "vendor",
+                        "baseUrl",
+                        "headers",
+                        "maxConcurrency",
+                        "reuseConnections",
+                        "settings",
+                        "auth"));
         c.put("auth:none", List.of("type"));
         c.put("auth:basic", List.of("type", "username", "password", "passwordFile"));
         c.put("auth:bearer", List.of("type", "token", "tokenFile"));

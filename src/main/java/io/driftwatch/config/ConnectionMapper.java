@@ -60,6 +60,7 @@ final class ConnectionMapper {
         var headers = values.stringMap(f.get("headers"));
         Integer maxConcurrency = f.integer("maxConcurrency", 1);
         var settings = values.stringMap(f.get("settings"));
+        Boolean reuseConnections = f.bool("reuseConnections");
         AuthSpec auth =
                 f.has("auth") ? new AuthMapper(file, values, secretSink).map(f.get("auth")) : new AuthSpec.None();
         // Any problem in the document, substitution failures included, means no definition.
@@ -72,7 +73,8 @@ final class ConnectionMapper {
                 auth,
                 maxConcurrency == null ? ConnectionDefinition.DEFAULT_MAX_CONCURRENCY : maxConcurrency,
                 settings,
-                source);
+                source,
+                reuseConnections == null || reuseConnections);
         return new Mapped(id, source, connection);
     }
 }

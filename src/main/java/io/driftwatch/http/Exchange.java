@@ -48,6 +48,24 @@ public record Exchange(
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 
+    /** This exchange with an empty body ({@link #bodyBytes()} unchanged), for keeping it around cheaply. */
+    public Exchange withoutBody() {
+        return new Exchange(
+                startedAt,
+                method,
+                url,
+                status,
+                headers,
+                new byte[0],
+                bodyBytes,
+                timeToHeadersNanos,
+                totalNanos,
+                attempts,
+                failure,
+                certificateDaysLeft,
+                vendorRequestId);
+    }
+
     public boolean responded() {
         return failure == null || failure.kind().equals(io.driftwatch.finding.FindingKind.BODY_TOO_LARGE);
     }

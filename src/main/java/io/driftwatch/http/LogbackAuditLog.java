@@ -3,19 +3,21 @@ package io.driftwatch.http;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
 import ch.qos.logback.core.status.Status;
 import ch.qos.logback.core.util.FileSize;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import net.logstash.logback.composite.loggingevent.LoggingEventJsonProviders;
-import net.logstash.logback.composite.loggingevent.LogstashMarkersJsonProvider;
-import net.logstash.logback.encoder.LoggingEventCompositeJsonEncoder;
-import net.logstash.logback.marker.Markers;
 
 /**
  * The audit trail as JSON lines in {@code <dataDir>/audit/audit.jsonl}, one object per run with the
@@ -33,6 +35,11 @@ public final class LogbackAuditLog implements AuditLog, AutoCloseable {
     public static final String DEFAULT_MAX_FILE_SIZE = "50MB";
     public static final int DEFAULT_MAX_HISTORY_DAYS = 14;
     public static final String DEFAULT_TOTAL_SIZE_CAP = "2GB";
+
+    /** Buffers come from one shared pool, not one set per (virtual) thread. */
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool())
+            .build());
 
     private final LoggerContext context;
     private final Logger logger;
@@ -65,11 +72,12 @@ public final class LogbackAuditLog implements AuditLog, AutoCloseable {
         context.getStatusManager().add(LogbackAuditLog::reportProblem);
         context.start();
 
-        var encoder = new LoggingEventCompositeJsonEncoder();
+        // Each line is serialised by record(): a JSON encoder inside logback keeps a generator and its
+        // buffers per thread, and with a virtual thread per run that held 100+ MB at 1,000 runs/s.
+        var encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
-        var providers = new LoggingEventJsonProviders();
-        providers.addLogstashMarkers(new LogstashMarkersJsonProvider());
-        encoder.setProviders(providers);
+        encoder.setPattern("%msg%n");
+        encoder.setCharset(StandardCharsets.UTF_8);
         encoder.start();
 
         var appender = new RollingFileAppender<ILoggingEvent>();
@@ -121,7 +129,13 @@ public final class LogbackAuditLog implements AuditLog, AutoCloseable {
         put(fields, "requestId", r.requestId());
         put(fields, "outcome", r.outcome());
         put(fields, "body", r.body());
-        logger.info(Markers.appendEntries(fields), "");
+        String line;
+        try {
+            line = JSON.writeValueAsString(fields);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise an audit record", e);
+        }
+        logger.info(line);
     }
 
     /** A full disk or unwritable folder must not go unnoticed: warnings and errors go to stderr. */
