@@ -50,6 +50,8 @@ public record ConnectionDefinition(
     public String toString() {
         return "ConnectionDefinition[id=" + id + ", vendor=" + vendor + ", baseUrl=" + baseUrl + ", headers="
                 + headers.keySet() + ", auth=" + auth + ", maxConcurrency="
-                + maxConcurrency + ", settings=" + settings.keySet() + ", source=" + source + "]";
+                + maxConcurrency + ", settings=" + settings.keySet() + ", reuseConnections=" + reuseConnections
+                + ", source="
+                + source + "]";
     }
 }
