@@ -111,8 +111,9 @@ final class DemoRun implements AutoCloseable {
     void printIntro() {
         URI api = daemonUri();
         out.println("driftwatch demo: the shipped probes against a local sandbox; no credentials, no network.");
+        out.println("  status page          " + api.resolve(""));
+        out.println("  one probe's page     " + api.resolve("probes/qbo-invoice-read"));
         out.println("  probes and findings  " + api.resolve("api/v1/probes"));
-        out.println("  one probe's history  " + api.resolve("api/v1/probes/qbo-invoice-read"));
         out.println("  alerts               " + api.resolve("api/v1/alerts"));
         out.println("  metrics              " + api.resolve("metrics"));
         out.println("  health               " + api.resolve("healthz"));
