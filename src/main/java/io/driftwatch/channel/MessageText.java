@@ -120,20 +120,7 @@ public final class MessageText {
     }
 
     public static String esc(String s) {
-        if (s == null) return "";
-        var out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return io.driftwatch.text.Html.escape(s);
     }
 
     private static String colour(AlertMessage m) {

@@ -1,6 +1,7 @@
 package io.driftwatch.server;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.driftwatch.text.Html;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
@@ -60,21 +61,7 @@ final class HtmlPage {
         return (s / 86400) + " d ago";
     }
 
-    /** HTML text and attribute escaping; probe descriptions and finding messages are user data. */
     static String escape(String s) {
-        if (s == null) return "";
-        StringBuilder out = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return Html.escape(s);
     }
 }
