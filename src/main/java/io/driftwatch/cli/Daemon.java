@@ -158,8 +158,8 @@ public final class Daemon implements AutoCloseable {
         server.route(ReconcileApi.PATH, (ex, tail) -> reconcile.handle(ex, tail));
         server.route("/api/v1/connections", (ex, tail) -> ConnectionsApi.respond(ex, engine));
 
+        scheduler.start(); // before the first load: early probes fire while the rest are still scheduled
         reload();
-        scheduler.start();
         server.start();
         closeables.add(new DirectoryWatcher(settings.probesDir(), Duration.ofMillis(300), this::reload).start());
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(

@@ -27,6 +27,7 @@ public final class CompiledBaseline {
     private final Schema validator;
     private final SpecNode spec;
     private final boolean hasEnums;
+    private final boolean diffCovers;
 
     private CompiledBaseline(Baseline baseline, String file, Schema validator, SpecNode spec) {
         this.baseline = baseline;
@@ -34,6 +35,7 @@ public final class CompiledBaseline {
         this.validator = validator;
         this.spec = spec;
         this.hasEnums = spec != null && hasEnums(spec, Collections.newSetFromMap(new IdentityHashMap<>()));
+        this.diffCovers = spec != null && recorded() && InferredKeywords.only(baseline.schema());
     }
 
     /**
@@ -70,6 +72,15 @@ public final class CompiledBaseline {
     /** True when the schema was recorded (inferred), false when it is a hand-written schema file. */
     boolean recorded() {
         return baseline.schemaFile() == null;
+    }
+
+    /**
+     * True when the schema is recorded and uses only the keywords the inferrer writes, all of which the
+     * shape diff checks exhaustively: on a response the diff finds conforming, the validator cannot find
+     * anything. False for hand-written schema files and for recorded files edited to add other keywords.
+     */
+    boolean diffCoversSchema() {
+        return diffCovers;
     }
 
     Schema validator() {

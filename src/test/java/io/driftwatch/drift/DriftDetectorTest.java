@@ -262,6 +262,21 @@ class DriftDetectorTest {
         }
     }
 
+    @Test
+    void aRecordedBaselineEditedToUseOtherKeywordsIsAlwaysValidated() {
+        ObjectNode schema = invoice.baseline().schema().deepCopy();
+        ObjectNode docNumber = (ObjectNode)
+                schema.get("properties").get("Invoice").get("properties").get("DocNumber");
+        docNumber.put("maxLength", 3);
+        CompiledBaseline edited = compiled(invoice.baseline().withSchema(null, schema));
+        DriftDetector lazy = new DriftDetector(DriftDetector.Validation.WHEN_NEEDED);
+        DriftReport report = lazy.detect(edited, sample(read()), QBO);
+        assertThat(DriftFixtures.kinds(report)).containsExactly(DriftKind.SCHEMA_VIOLATION);
+        assertThat(report).isEqualTo(detector.detect(edited, sample(read()), QBO));
+        // Unedited, the validator is skipped on a conforming response and nothing is found either way.
+        assertThat(lazy.detect(invoice, sample(read()), QBO).changes()).isEmpty();
+    }
+
     /** Reverses key order at every level. */
     static ObjectNode reversed(ObjectNode node) {
         ObjectNode out = DriftFixtures.JSON.createObjectNode();

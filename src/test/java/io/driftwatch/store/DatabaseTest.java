@@ -45,7 +45,7 @@ class DatabaseTest {
         assertThat(url)
                 .isEqualTo(
                         "jdbc:h2:file:" + dir.toAbsolutePath().resolve("data").resolve("driftwatch")
-                                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000");
+                                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;CACHE_SIZE=4096");
         assertThatThrownBy(() -> Database.embeddedUrl(Path.of("/tmp/a;INIT=RUNSCRIPT")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("data directory path must not contain ';': /tmp/a;INIT=RUNSCRIPT");
