@@ -17,7 +17,7 @@ import io.driftwatch.reconcile.ExactJson;
 import io.driftwatch.reconcile.ReconcileReport;
 import io.driftwatch.reconcile.ReconcileSpec;
 import io.driftwatch.reconcile.ReconcileStats;
-import io.driftwatch.reconcile.SideSpec;
+import io.driftwatch.reconcile.Sides;
 import io.driftwatch.vendor.Vendor;
 import io.driftwatch.vendor.VendorRegistry;
 import java.io.IOException;
@@ -78,12 +78,12 @@ final class ReconcileRun {
         ReconcileSpec spec = ReconcileSpec.of(probe);
         List<String> checks = new ArrayList<>(List.of(SOURCE));
         List<Finding> findings = new ArrayList<>();
-        Read source = read(probe, probe.reconcile().source(), spec.source(), SOURCE);
+        Read source = read(probe, probe.reconcile().source(), SOURCE);
         findings.addAll(source.problems());
         List<Exchange> exchanges = new ArrayList<>(source.exchanges());
         if (source.failed()) return new Outcome(checks, findings, CallSummary.of(exchanges, probe, clock));
         checks.add(TARGET);
-        Read target = read(probe, probe.reconcile().target(), spec.target(), TARGET);
+        Read target = read(probe, probe.reconcile().target(), TARGET);
         findings.addAll(target.problems());
         exchanges.addAll(target.exchanges());
         if (target.failed()) return new Outcome(checks, findings, CallSummary.of(exchanges, probe, clock));
@@ -94,7 +94,7 @@ final class ReconcileRun {
         return new Outcome(checks, findings, CallSummary.of(exchanges, probe, clock));
     }
 
-    private Read read(ProbeDefinition probe, ReconcileSide side, SideSpec spec, String role) {
+    private Read read(ProbeDefinition probe, ReconcileSide side, String role) {
         String name = side.nameOr(role);
         List<Finding> problems = new ArrayList<>();
         if (side.file() != null) {
@@ -145,7 +145,7 @@ final class ReconcileRun {
             JsonNode page = page(view, connection, vendor, exchange, role, name, problems);
             if (page == null) break;
             pages.add(page);
-            Optional<String> next = spec.nextPageOf(page);
+            Optional<String> next = Sides.nextPageOf(side, page);
             request = next.isEmpty() ? null : nextPage(side.request(), next.get(), exchange, role, name, problems);
         }
         return new Read(pages, exchanges, problems);

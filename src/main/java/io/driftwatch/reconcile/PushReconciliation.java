@@ -1,6 +1,7 @@
 package io.driftwatch.reconcile;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.driftwatch.config.ReconcileSide;
 import io.driftwatch.config.TotalsRule;
 import io.driftwatch.finding.Finding;
 import io.driftwatch.finding.Outcome;
@@ -142,8 +143,8 @@ public final class PushReconciliation {
     }
 
     /** A pushed array is the side's records; a pushed object is a payload the side's path selects from. */
-    private static List<JsonNode> pushed(SideSpec side, JsonNode value) {
-        if (!value.isArray()) return side.select(value);
+    private static List<JsonNode> pushed(ReconcileSide side, JsonNode value) {
+        if (!value.isArray()) return Sides.select(side, value);
         List<JsonNode> records = new ArrayList<>(value.size());
         value.forEach(records::add);
         return records;

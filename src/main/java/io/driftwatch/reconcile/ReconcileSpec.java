@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.driftwatch.config.AlertSpec;
 import io.driftwatch.config.ProbeDefinition;
 import io.driftwatch.config.ReconcileDefinition;
+import io.driftwatch.config.ReconcileSide;
 import io.driftwatch.config.Schedule;
 import io.driftwatch.config.SourceLocation;
 import java.math.BigDecimal;
@@ -22,8 +23,8 @@ public record ReconcileSpec(
         String id,
         String description,
         Schedule schedule,
-        SideSpec source,
-        SideSpec target,
+        ReconcileSide source,
+        ReconcileSide target,
         BigDecimal tolerance,
         AlertSpec alert,
         Map<String, String> labels,
@@ -42,8 +43,8 @@ public record ReconcileSpec(
                 probe.id(),
                 probe.description(),
                 probe.schedule(),
-                SideSpec.of(r.source()),
-                SideSpec.of(r.target()),
+                r.source(),
+                r.target(),
                 r.tolerance(),
                 probe.alert(),
                 probe.labels(),
@@ -62,13 +63,13 @@ public record ReconcileSpec(
     public ReconcileReport reconcileRecords(List<JsonNode> sourceRecords, List<JsonNode> targetRecords) {
         return new Reconciler(tolerance)
                 .reconcile(
-                        Side.of(source.nameOr("source"), sourceRecords, source.paths()),
-                        Side.of(target.nameOr("target"), targetRecords, target.paths()));
+                        Side.of(source.nameOr("source"), sourceRecords, Sides.paths(source)),
+                        Side.of(target.nameOr("target"), targetRecords, Sides.paths(target)));
     }
 
-    private static List<JsonNode> records(SideSpec side, List<JsonNode> pages) {
+    private static List<JsonNode> records(ReconcileSide side, List<JsonNode> pages) {
         List<JsonNode> out = new ArrayList<>();
-        for (JsonNode page : pages) out.addAll(side.select(page));
+        for (JsonNode page : pages) out.addAll(Sides.select(side, page));
         return out;
     }
 }

@@ -63,7 +63,7 @@ class PushReconciliationTest {
         @Override
         public Optional<ReconcileSpec> reconcileSpec(String check) {
             if (!check.equals("sf-vs-qbo")) return Optional.empty();
-            SideSpec source = new SideSpec(
+            var source = new io.driftwatch.config.ReconcileSide(
                     "salesforce",
                     null,
                     null,
@@ -73,7 +73,7 @@ class PushReconciliationTest {
                     "$.External_Id__c",
                     "$.Amount",
                     "$.CurrencyIsoCode");
-            SideSpec target = new SideSpec(
+            var target = new io.driftwatch.config.ReconcileSide(
                     "quickbooks",
                     null,
                     null,
