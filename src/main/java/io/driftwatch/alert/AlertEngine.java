@@ -311,10 +311,10 @@ public final class AlertEngine implements DeliveryListener {
     /** Runs {@code work} in one transaction; retried once on a conflicting insert by a concurrent run. */
     private void transaction(Work work) {
         for (int attempt = 1; ; attempt++) {
+            Written written;
             try (Connection c = dataSource.getConnection()) {
                 boolean auto = c.getAutoCommit();
                 c.setAutoCommit(false);
-                Written written;
                 try {
                     written = work.run(c);
                     c.commit();
@@ -324,14 +324,16 @@ public final class AlertEngine implements DeliveryListener {
                 } finally {
                     c.setAutoCommit(auto);
                 }
-                if (written.saved() > 0) refreshMetrics();
-                else refreshMetricsIfStale();
-                if (written.queued() > 0) afterCommit.run();
-                return;
             } catch (SQLException e) {
                 if (attempt < 2 && "23505".equals(e.getSQLState())) continue;
                 throw new AlertStoreException("alert state update failed: " + e.getMessage(), e);
             }
+            // After the connection is back in the pool: the metrics read takes one of its own, and taking
+            // it while holding this one starved the pool when every connection did the same.
+            if (written.saved() > 0) refreshMetrics();
+            else refreshMetricsIfStale();
+            if (written.queued() > 0) afterCommit.run();
+            return;
         }
     }
 }
