@@ -123,7 +123,9 @@ public record ActiveConfig(
                 || (target != null && connectionChanged(target, next));
     }
 
+    /** False for a probe without a connection (an absolute URL, or a reconcile probe's own level). */
     private boolean connectionChanged(String id, Map<String, ConnectionDefinition> next) {
+        if (id == null) return false;
         ConnectionDefinition before = connections.get(id);
         ConnectionDefinition after = next.get(id);
         if (before == null || after == null) return before != after;
@@ -131,6 +133,7 @@ public record ActiveConfig(
                 || !Objects.equals(before.headers(), after.headers())
                 || !Objects.equals(before.auth(), after.auth())
                 || before.maxConcurrency() != after.maxConcurrency()
+                || before.reuseConnections() != after.reuseConnections()
                 || !Objects.equals(before.settings(), after.settings())
                 || !Objects.equals(before.vendor(), after.vendor());
     }
