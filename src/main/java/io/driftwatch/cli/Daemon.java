@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.driftwatch.alert.AlertingRuntime;
 import io.driftwatch.alert.config.AlertingConfig;
 import io.driftwatch.alert.config.AlertingLoader;
-import io.driftwatch.baseline.BaselineStore;
 import io.driftwatch.channel.ChannelRegistry;
 import io.driftwatch.config.ActiveConfig;
 import io.driftwatch.config.ConnectionDefinition;
@@ -127,7 +126,7 @@ public final class Daemon implements AutoCloseable {
                 () -> engine.active().probes().values(),
                 board,
                 alerting,
-                new BaselineStore(settings.baselinesDir()),
+                drift.baselines(),
                 s -> engine.redactor().redact(s),
                 (id, limit) -> runs.history(id, limit).stream()
                         .map(StoredRuns::toResult)

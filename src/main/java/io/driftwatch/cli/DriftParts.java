@@ -36,6 +36,11 @@ final class DriftParts {
     private final LatencyDriftCheck latencyDrift;
     private volatile DriftMetrics metrics;
 
+    /** The baselines the drift checks read (cached by file time), for other readers in the daemon. */
+    BaselineStore baselines() {
+        return baselines;
+    }
+
     DriftParts(Settings settings) {
         this.baselines = new BaselineStore(settings.baselinesDir());
         // The validator runs only where it can add a finding: 1 MB page 11.6 -> 1.8 ms (docs/benchmarks/drift.md).
