@@ -34,6 +34,7 @@ final class FindingsJson {
     private FindingsJson() {}
 
     static String encode(List<Finding> findings) {
+        if (findings.isEmpty()) return "[]"; // most runs: no generator, no buffers
         String full = write(findings, Integer.MAX_VALUE);
         if (full.length() <= MAX_CHARS) return full;
         List<String> parts = new ArrayList<>(findings.size());

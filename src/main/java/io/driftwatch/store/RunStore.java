@@ -64,26 +64,36 @@ public final class RunStore {
         }
     }
 
-    /** Writes runs in one transaction: a batched insert into history, then the latest-row upserts. */
+    /**
+     * Writes runs in one transaction: a batched insert into history of the runs marked {@link
+     * PendingRun#history()}, then the latest-row upserts of the newest run per probe among those marked
+     * {@link PendingRun#latest()}.
+     */
     void write(List<PendingRun> runs) throws SQLException {
         if (runs.isEmpty()) return;
+        List<PendingRun> latest = newestPerProbe(runs);
         try (Connection c = database.dataSource().getConnection()) {
             c.setAutoCommit(false);
             try {
-                try (PreparedStatement insert = c.prepareStatement(INSERT_RUN)) {
-                    for (PendingRun run : runs) {
-                        RunColumns.bind(insert, run);
-                        insert.addBatch();
+                if (runs.stream().anyMatch(PendingRun::history)) {
+                    try (PreparedStatement insert = c.prepareStatement(INSERT_RUN)) {
+                        for (PendingRun run : runs) {
+                            if (!run.history()) continue;
+                            RunColumns.bind(insert, run);
+                            insert.addBatch();
+                        }
+                        insert.executeBatch();
                     }
-                    insert.executeBatch();
                 }
-                try (PreparedStatement upsert =
-                        c.prepareStatement(database.dialect().upsertLatestSql())) {
-                    for (PendingRun run : newestPerProbe(runs)) {
-                        RunColumns.bind(upsert, run);
-                        upsert.addBatch();
+                if (!latest.isEmpty()) {
+                    try (PreparedStatement upsert =
+                            c.prepareStatement(database.dialect().upsertLatestSql())) {
+                        for (PendingRun run : latest) {
+                            RunColumns.bind(upsert, run);
+                            upsert.addBatch();
+                        }
+                        upsert.executeBatch();
                     }
-                    upsert.executeBatch();
                 }
                 c.commit();
             } catch (SQLException | RuntimeException e) {
@@ -185,6 +195,7 @@ public final class RunStore {
     private static List<PendingRun> newestPerProbe(List<PendingRun> runs) {
         Map<String, PendingRun> newest = new TreeMap<>();
         for (PendingRun run : runs) {
+            if (!run.latest()) continue;
             newest.merge(
                     run.run().probeId(),
                     run,

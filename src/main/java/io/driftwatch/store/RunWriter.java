@@ -4,6 +4,7 @@ import io.driftwatch.config.ProbeDefinition;
 import io.driftwatch.probe.ProbeResult;
 import io.driftwatch.probe.ProbeResultListener;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,9 @@ import org.slf4j.LoggerFactory;
  *   <li>A batch that fails with a transient error (connection lost, pool timeout, lock timeout,
  *       deadlock) is retried with backoff (1 s doubling to 30 s) until it succeeds. A batch that fails
  *       otherwise is retried one run at a time; a run the store rejects is dropped and logged.
+ *   <li>Every run goes to history; {@code probe_latest} is rewritten only when a run says something new
+ *       or the row is a minute old ({@link LatestRows}), and completely by {@link #flush()} and {@link
+ *       #close()}.
  *   <li>{@link #flush()} returns once every run submitted before it is written (or dropped as above).
  *   <li>{@link #close()} stops accepting runs and writes every queued one before returning; only if the
  *       store stays unreachable past {@link Settings#closeTimeout()} does it give up, logging how many
@@ -78,6 +82,7 @@ public final class RunWriter implements ProbeResultListener, AutoCloseable {
     private record Stop() implements Item {}
 
     private final RunSink sink;
+    private final LatestRows latest;
     private final Settings settings;
     private final Sleeper sleeper;
     private final LinkedBlockingQueue<Item> queue = new LinkedBlockingQueue<>();
@@ -99,7 +104,12 @@ public final class RunWriter implements ProbeResultListener, AutoCloseable {
     }
 
     RunWriter(RunSink sink, Settings settings, Sleeper sleeper) {
+        this(sink, settings, sleeper, Clock.systemUTC());
+    }
+
+    RunWriter(RunSink sink, Settings settings, Sleeper sleeper, Clock clock) {
         this.sink = sink;
+        this.latest = new LatestRows(clock);
         this.settings = settings;
         this.sleeper = sleeper;
         this.thread = Thread.ofVirtual().name("driftwatch-run-writer").start(this::loop);
@@ -209,10 +219,12 @@ public final class RunWriter implements ProbeResultListener, AutoCloseable {
                         }
                         case Flush flush -> {
                             write(batch);
+                            writeHeldLatest();
                             flush.done().complete(null);
                         }
                         case Stop stop -> {
                             write(batch);
+                            writeHeldLatest();
                             return;
                         }
                     }
@@ -240,7 +252,9 @@ public final class RunWriter implements ProbeResultListener, AutoCloseable {
         Exception rejection;
         while (true) {
             try {
-                sink.write(batch);
+                List<PendingRun> marked = latest.mark(batch);
+                sink.write(marked);
+                latest.committed(batch, marked);
                 written.addAndGet(batch.size());
                 queuedRuns.addAndGet(-batch.size());
                 batch.clear();
@@ -275,6 +289,22 @@ public final class RunWriter implements ProbeResultListener, AutoCloseable {
             for (PendingRun run : batch) write(new ArrayList<>(List.of(run)));
         }
         batch.clear();
+    }
+
+    /**
+     * Writes the {@code probe_latest} rows {@link LatestRows} held back. One attempt: on failure they stay
+     * held for the next flush or close (history already has the runs).
+     */
+    private void writeHeldLatest() {
+        List<PendingRun> rows = latest.takeHeld();
+        if (rows.isEmpty()) return;
+        try {
+            sink.write(rows);
+            latest.heldWritten(rows);
+        } catch (SQLException | RuntimeException e) {
+            latest.heldFailed(rows);
+            log.warn("latest results of {} probes not stored yet: {}", rows.size(), e.getMessage());
+        }
     }
 
     private static void joinUninterruptibly(Thread thread) {

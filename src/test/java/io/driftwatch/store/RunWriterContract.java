@@ -37,6 +37,38 @@ interface RunWriterContract extends StoreAccess {
     }
 
     @Test
+    default void latestRowFollowsNewsAtOnceAndTheRestAtFlush() throws Exception {
+        try (RunWriter writer =
+                new RunWriter(store(), new RunWriter.Settings(50, 1_000, Duration.ZERO, Duration.ofSeconds(30)))) {
+            writer.submit(TestRuns.passing("steady", T0));
+            awaitWritten(writer, 1);
+            writer.submit(TestRuns.passing("steady", T0.plusSeconds(10)));
+            awaitWritten(writer, 2);
+            assertThat(count("probe_run")).isEqualTo(2);
+            assertThat(store().latest("steady").orElseThrow().startedAt())
+                    .as("the same result again waits for the next flush")
+                    .isEqualTo(micros(T0));
+
+            writer.submit(TestRuns.timedOut("steady", T0.plusSeconds(20), List.of()));
+            awaitWritten(writer, 3);
+            assertThat(store().latest("steady").orElseThrow().startedAt())
+                    .as("a changed outcome is written at once")
+                    .isEqualTo(micros(T0.plusSeconds(20)));
+
+            writer.submit(TestRuns.timedOut("steady", T0.plusSeconds(30), List.of()));
+            writer.flush();
+            assertThat(store().latest("steady").orElseThrow().startedAt()).isEqualTo(micros(T0.plusSeconds(30)));
+            assertThat(count("probe_run")).isEqualTo(4);
+            assertThat(writer.written()).isEqualTo(4);
+        }
+    }
+
+    private static void awaitWritten(RunWriter writer, long runs) throws InterruptedException {
+        for (int i = 0; i < 500 && writer.written() < runs; i++) Thread.sleep(10);
+        assertThat(writer.written()).isEqualTo(runs);
+    }
+
+    @Test
     default void writerCloseWritesEveryQueuedRunFromManyThreads() throws Exception {
         RunWriter writer = new RunWriter(
                 store(), new RunWriter.Settings(200, 20_000, Duration.ofMillis(250), Duration.ofSeconds(60)));
