@@ -1,11 +1,8 @@
 package io.driftwatch.metrics;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tags;
-import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -17,17 +14,14 @@ import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The Prometheus registry and every probe-level metric name. Label values are ids from configuration and
  * fixed enums (outcome, kind), never URLs or payload values, so cardinality is bounded by the probe count.
- * Per-probe meters are created once and cached; recording a run is a few map-free atomic updates.
+ * Per-probe series live in {@link ProbeSeries} (a few fields per probe, not Micrometer meters); recording
+ * a run is one map lookup and a few field updates under the probe's lock.
  */
 public final class DriftwatchMetrics {
     /** Latency buckets for API calls: fine below 300 ms where vendor SLOs live, coarse above. */
@@ -39,7 +33,7 @@ public final class DriftwatchMetrics {
     };
 
     private final PrometheusMeterRegistry registry;
-    private final Map<String, ProbeMeters> probes = new ConcurrentHashMap<>();
+    private final ProbeSeries probes = new ProbeSeries(DURATION_BUCKETS);
     private final AtomicInteger configReloadSuccess = new AtomicInteger(1);
     private final AtomicLong configReloadTimestamp = new AtomicLong();
     private final AtomicInteger probesLoaded = new AtomicInteger();
@@ -60,6 +54,7 @@ public final class DriftwatchMetrics {
                 return id.getName().equals("system.cpu.count") ? id.withName("system.cpu.cores") : id;
             }
         });
+        registry.getPrometheusRegistry().register(probes);
         Gauge.builder("driftwatch.config.reload.success", configReloadSuccess, AtomicInteger::get)
                 .description(
                         "1 when the last configuration reload succeeded for every file, 0 while any file is invalid")
@@ -93,12 +88,12 @@ public final class DriftwatchMetrics {
         return registry.scrape();
     }
 
+    /**
+     * One completed run: success, runs by outcome ({@code pass}, {@code degraded}, anything else is
+     * {@code fail}), duration when a response arrived, last-run time.
+     */
     public void recordRun(String probeId, String outcome, long totalNanos, boolean responded) {
-        ProbeMeters m = probes.computeIfAbsent(probeId, id -> new ProbeMeters(registry, id));
-        m.success.set("pass".equals(outcome) || "degraded".equals(outcome) ? 1 : 0);
-        m.runs(outcome).increment();
-        if (responded) m.duration.record(totalNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
-        m.lastRun.set(System.currentTimeMillis() / 1000);
+        probes.record(probeId, outcome, totalNanos, responded, System.currentTimeMillis() / 1000);
     }
 
     /**
@@ -106,18 +101,17 @@ public final class DriftwatchMetrics {
      * exchange measures them). Only HTTPS probes get the series.
      */
     public void certificateObserved(String probeId, int daysLeft) {
-        probes.computeIfAbsent(probeId, id -> new ProbeMeters(registry, id)).certificate(registry, daysLeft);
+        probes.certificate(probeId, daysLeft);
     }
 
     /** Declares a probe so its series exist (success unknown = 0 runs) before the first run. */
     public void probeLoaded(String probeId, String connection, String vendor) {
-        probes.computeIfAbsent(probeId, id -> new ProbeMeters(registry, id)).info(registry, connection, vendor);
+        probes.declare(probeId, connection, vendor);
     }
 
     /** Removes every series of a deleted probe so dashboards stop showing it. */
     public void probeRemoved(String probeId) {
-        ProbeMeters m = probes.remove(probeId);
-        if (m != null) m.meters.forEach(registry::remove);
+        probes.remove(probeId);
     }
 
     public void configReloaded(boolean success, long epochSeconds, int loaded) {
@@ -128,83 +122,5 @@ public final class DriftwatchMetrics {
 
     public boolean configReloadSucceeded() {
         return configReloadSuccess.get() == 1;
-    }
-
-    private static final class ProbeMeters {
-        final List<Meter> meters = new ArrayList<>();
-        final AtomicInteger success = new AtomicInteger();
-        final AtomicLong lastRun = new AtomicLong();
-        final Timer duration;
-        final Counter pass;
-        final Counter degraded;
-        final Counter fail;
-        final String probe;
-        boolean infoRegistered;
-        final AtomicLong certificateSeconds = new AtomicLong();
-        boolean certificateRegistered;
-
-        ProbeMeters(MeterRegistry registry, String probe) {
-            this.probe = probe;
-            Tags tags = Tags.of("probe", probe);
-            meters.add(Gauge.builder("driftwatch.probe.success", success, AtomicInteger::get)
-                    .description("1 when the probe's last run passed or was degraded, 0 when it failed")
-                    .tags(tags)
-                    .register(registry));
-            meters.add(Gauge.builder("driftwatch.probe.last.run.timestamp.seconds", lastRun, AtomicLong::get)
-                    .description("Unix time of the probe's last completed run")
-                    .tags(tags)
-                    .register(registry));
-            duration = Timer.builder("driftwatch.probe.duration")
-                    .description("Total time of the probe's HTTP call (last attempt), from request to last body byte")
-                    .tags(tags)
-                    .serviceLevelObjectives(DURATION_BUCKETS)
-                    .register(registry);
-            meters.add(duration);
-            pass = runs(registry, tags, "pass");
-            degraded = runs(registry, tags, "degraded");
-            fail = runs(registry, tags, "fail");
-        }
-
-        private Counter runs(MeterRegistry registry, Tags tags, String outcome) {
-            Counter c = Counter.builder("driftwatch.probe.runs")
-                    .description("Completed probe runs by outcome (pass, degraded, fail)")
-                    .tags(tags.and("outcome", outcome))
-                    .register(registry);
-            meters.add(c);
-            return c;
-        }
-
-        Counter runs(String outcome) {
-            return switch (outcome) {
-                case "pass" -> pass;
-                case "degraded" -> degraded;
-                default -> fail;
-            };
-        }
-
-        synchronized void certificate(MeterRegistry registry, int daysLeft) {
-            certificateSeconds.set(daysLeft * 86_400L);
-            if (certificateRegistered) return;
-            certificateRegistered = true;
-            meters.add(Gauge.builder("driftwatch.certificate.expiry.seconds", certificateSeconds, AtomicLong::get)
-                    .description("Seconds until the probe's server certificate expires (day resolution; HTTPS only)")
-                    .tags("probe", probe)
-                    .register(registry));
-        }
-
-        synchronized void info(MeterRegistry registry, String connection, String vendor) {
-            if (infoRegistered) return;
-            infoRegistered = true;
-            meters.add(Gauge.builder("driftwatch.probe.info", () -> 1)
-                    .description("Static probe facts for joins in queries: connection and vendor")
-                    .tags(
-                            "probe",
-                            probe,
-                            "connection",
-                            connection == null ? "" : connection,
-                            "vendor",
-                            vendor == null ? "generic" : vendor)
-                    .register(registry));
-        }
     }
 }

@@ -2,6 +2,8 @@ package io.driftwatch.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DriftwatchMetricsTest {
@@ -43,5 +45,30 @@ class DriftwatchMetricsTest {
         assertThat(m.scrape()).contains("driftwatch_certificate_expiry_seconds{probe=\"tls\"} 2505600");
         m.probeRemoved("tls");
         assertThat(m.scrape()).doesNotContain("probe=\"tls\"");
+    }
+
+    @Test
+    void runsRecordedFromManyThreadsAddUpInEverySeries() throws InterruptedException {
+        var m = new DriftwatchMetrics();
+        m.probeLoaded("busy", "c", "generic");
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            threads.add(Thread.ofVirtual().start(() -> {
+                for (int i = 0; i < 1_000; i++) {
+                    m.recordRun("busy", i % 4 == 0 ? "fail" : "pass", 3_000_000L * (i % 10), i % 4 != 0);
+                }
+            }));
+        }
+        for (Thread t : threads) t.join();
+        m.recordRun("busy", "skipped-by-mistake", 0, false);
+
+        String text = m.scrape();
+        assertThat(text)
+                .contains("driftwatch_probe_runs_total{outcome=\"pass\",probe=\"busy\"} 6000")
+                .contains("driftwatch_probe_runs_total{outcome=\"fail\",probe=\"busy\"} 2001")
+                .contains("driftwatch_probe_duration_seconds_count{probe=\"busy\"} 6000")
+                .contains("driftwatch_probe_duration_seconds_bucket{probe=\"busy\",le=\"+Inf\"} 6000")
+                // 3 ms steps 0..27 ms, responded only when i % 4 != 0: at most 5 ms are i % 10 in {0, 1}
+                .contains("driftwatch_probe_duration_seconds_bucket{probe=\"busy\",le=\"0.005\"} 1200");
     }
 }
