@@ -13,7 +13,8 @@ import java.util.List;
  * target's {@code /slow} endpoint (for latency error), the rest against {@code /fast}. Ids are {@code
  * bench-slow-NNNNN} and {@code bench-fast-NNNNN}; their fire times follow from {@link StartJitter}, so
  * blackbox_exporter's driver fires the same ids at the same instants and schedule lag can be computed
- * from the audit trail alone.
+ * from the audit trail alone. Every probe's request carries {@code ?p=<id>}, so the target can tell which
+ * probe a request came from (see {@link #targetUrl}).
  */
 record BenchProbes(int count, Duration interval, double slowShare) {
 
@@ -34,6 +35,11 @@ record BenchProbes(int count, Duration interval, double slowShare) {
 
     int slowCount() {
         return count == 0 ? 0 : Math.max(1, (int) Math.round(count * slowShare));
+    }
+
+    /** The URL a probe requests: {@code <baseUrl>/slow?p=<id>} or {@code <baseUrl>/fast?p=<id>}. */
+    static String targetUrl(String baseUrl, Probe p) {
+        return baseUrl + (p.slow() ? "/slow" : "/fast") + "?p=" + p.id();
     }
 
     static boolean isSlow(String probeId) {
@@ -61,12 +67,13 @@ record BenchProbes(int count, Duration interval, double slowShare) {
                     schedule: { every: %s }
                     request:
                       path: %s
+                      query: { p: %s }
                       timeout: 5s
                       retries: { attempts: 1 }
                     expect:
                       status: 200
                     """.formatted(
-                            p.id(), CONNECTION, every, p.slow() ? "/slow" : "/fast"));
+                            p.id(), CONNECTION, every, p.slow() ? "/slow" : "/fast", p.id()));
         }
     }
 

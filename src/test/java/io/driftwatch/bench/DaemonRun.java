@@ -80,8 +80,12 @@ final class DaemonRun {
             String load = LoadOptions.loadAverage();
             String metricsNote = metricsNote(port);
             stop(process);
-            AuditSamples samples =
-                    AuditSamples.read(work.resolve("data/audit/audit.jsonl"), from, to, options.interval());
+            AuditSamples samples = AuditSamples.read(
+                    work.resolve("data/audit/audit.jsonl"),
+                    from,
+                    to,
+                    options.interval(),
+                    new TargetHolds(target.holds()));
             double cpuPer1000 = samples.runs() == 0 ? Double.NaN : (cpu1 - cpu0) / samples.runs() * 1000;
             return new Measurement(
                     "driftwatch",
@@ -93,12 +97,16 @@ final class DaemonRun {
                     samples.outcomes(),
                     new Percentiles(samples.lagMillis()),
                     new Percentiles(samples.slowLatencyErrorMillis()),
+                    new Percentiles(samples.slowErrorVsHoldMillis()),
                     cpuPer1000,
                     peakRss,
                     readyMillis,
                     firstProbeMillis,
                     load,
-                    metricsNote);
+                    metricsNote
+                            + (samples.unmatchedSlowRuns() == 0
+                                    ? ""
+                                    : samples.unmatchedSlowRuns() + " slow runs without a target record; "));
         } finally {
             if (process.isAlive()) stop(process);
         }

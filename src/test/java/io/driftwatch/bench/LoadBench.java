@@ -23,6 +23,10 @@ public final class LoadBench {
             System.out.print(LoadOptions.USAGE);
             return;
         }
+        if (List.of(args).contains("--target-precision")) {
+            TargetPrecision.main(args);
+            return;
+        }
         Path root = Path.of(System.getProperty("driftwatch.repo.root", ".")).toAbsolutePath();
         LoadOptions options;
         try {
@@ -51,6 +55,7 @@ public final class LoadBench {
             if ("require".equals(options.blackbox())) throw new IOException(msg);
             log.println(msg);
         }
+        Path prometheus = blackbox == null ? null : prometheusDriver(options, log);
         Path work = Files.createTempDirectory("driftwatch-bench-");
         try (LoopbackTarget target = new LoopbackTarget()) {
             log.printf(
@@ -77,14 +82,16 @@ public final class LoadBench {
                 if (blackbox != null) {
                     log.printf(
                             Locale.ROOT,
-                            "blackbox_exporter: %,d probes every %s, load %s ...%n",
+                            "blackbox_exporter (driven by %s): %,d probes every %s, load %s ...%n",
+                            prometheus == null ? "the lean driver" : "Prometheus",
                             probes,
                             options.interval(),
                             LoadOptions.loadAverage());
-                    Measurement m = new BlackboxRun(options, target)
-                            .measure(probes, blackbox, work.resolve(probes + "-blackbox"));
-                    log.println(m.row());
-                    results.add(m);
+                    for (Measurement m : new BlackboxRun(options, target)
+                            .measure(probes, blackbox, prometheus, work.resolve(probes + "-blackbox"))) {
+                        log.println(m.row());
+                        results.add(m);
+                    }
                 }
             }
         }
@@ -92,38 +99,62 @@ public final class LoadBench {
         return results;
     }
 
+    /** Prometheus' binary when it drives blackbox_exporter, null for the lean driver. */
+    private static Path prometheusDriver(LoadOptions options, java.io.PrintStream log) throws IOException {
+        if ("lean".equals(options.blackboxDriver())) return null;
+        Path prometheus = PrometheusRun.binary();
+        if (prometheus != null) return prometheus;
+        String msg = PrometheusRun.BINARY + " is not installed (apt-get install prometheus)";
+        if ("prometheus".equals(options.blackboxDriver())) throw new IOException(msg);
+        log.println("note: " + msg + "; blackbox_exporter is driven by the lean driver instead");
+        return null;
+    }
+
     static String report(LoadOptions options, List<Measurement> results) {
         StringBuilder b = new StringBuilder();
         b.append(String.format(
                 Locale.ROOT,
-                "Interval %s, warm-up %s, window %s, %.0f%% of probes on /slow (%d ms), JVM options `%s`%n%n",
+                "Interval %s, warm-up %s, window %s, %.0f%% of probes on /slow (%d ms, target %s), JVM options"
+                        + " `%s`%n%n",
                 options.interval(),
                 options.warmup(),
                 options.duration(),
                 options.slowShare() * 100,
                 LoopbackTarget.SLOW_DELAY.toMillis(),
+                LoopbackTarget.DEFAULT_MODE,
                 options.javaOpts()));
         b.append(Measurement.header()).append('\n');
         for (Measurement m : results) b.append(m.row()).append('\n');
         b.append('\n');
         for (Measurement m : results) {
             if (!m.tool().equals("driftwatch")) continue;
-            Measurement bb = results.stream()
-                    .filter(x -> x.tool().equals("blackbox_exporter") && x.probes() == m.probes())
-                    .findFirst()
-                    .orElse(null);
-            if (bb != null) {
-                b.append(String.format(
-                        Locale.ROOT,
-                        "- %,d probes, driftwatch %s / blackbox_exporter: CPU per run %.2f, peak RSS %.2f,"
-                                + " latency error p50 %.2f, p99 %.2f%n",
-                        m.probes(),
-                        m.mode(),
-                        m.cpuSecondsPer1000Runs() / bb.cpuSecondsPer1000Runs(),
-                        (double) m.peakRssBytes() / bb.peakRssBytes(),
-                        m.latencyError().at(0.5) / bb.latencyError().at(0.5),
-                        m.latencyError().at(0.99) / bb.latencyError().at(0.99)));
-            }
+            Measurement bb = find(results, "blackbox_exporter", m.probes());
+            if (bb == null) continue;
+            Measurement both = find(results, Measurement.COMBINED, m.probes());
+            b.append(String.format(
+                    Locale.ROOT,
+                    "- %,d probes, driftwatch %s / blackbox_exporter: CPU per run %.2f%s, peak RSS %.2f%s,"
+                            + " latency error vs 200 ms p50 %.2f, p99 %.2f, vs target hold p50 %.2f, p99 %.2f%n",
+                    m.probes(),
+                    m.mode(),
+                    m.cpuSecondsPer1000Runs() / bb.cpuSecondsPer1000Runs(),
+                    both == null
+                            ? ""
+                            : String.format(
+                                    Locale.ROOT,
+                                    " (vs exporter + Prometheus %.2f)",
+                                    m.cpuSecondsPer1000Runs() / both.cpuSecondsPer1000Runs()),
+                    (double) m.peakRssBytes() / bb.peakRssBytes(),
+                    both == null
+                            ? ""
+                            : String.format(
+                                    Locale.ROOT,
+                                    " (vs exporter + Prometheus %.2f)",
+                                    (double) m.peakRssBytes() / both.peakRssBytes()),
+                    m.latencyError().at(0.5) / bb.latencyError().at(0.5),
+                    m.latencyError().at(0.99) / bb.latencyError().at(0.99),
+                    m.latencyErrorVsHold().at(0.5) / bb.latencyErrorVsHold().at(0.5),
+                    m.latencyErrorVsHold().at(0.99) / bb.latencyErrorVsHold().at(0.99)));
         }
         for (Measurement m : results) {
             if (!m.notes().isBlank())
@@ -143,5 +174,12 @@ public final class LoadBench {
                     .append(")\n");
         }
         return b.toString();
+    }
+
+    private static Measurement find(List<Measurement> results, String tool, int probes) {
+        return results.stream()
+                .filter(x -> x.tool().equals(tool) && x.probes() == probes)
+                .findFirst()
+                .orElse(null);
     }
 }

@@ -15,6 +15,7 @@ public final class LoadBenchHarness {
             int runs,
             Map<String, Integer> outcomes,
             int latencyErrorSamples,
+            int latencyErrorVsHoldSamples,
             double cpuSecondsPer1000Runs,
             long peakRssBytes) {}
 
@@ -37,6 +38,7 @@ public final class LoadBenchHarness {
                         m.runs(),
                         m.outcomes(),
                         m.latencyError().count(),
+                        m.latencyErrorVsHold().count(),
                         m.cpuSecondsPer1000Runs(),
                         m.peakRssBytes()))
                 .toList();

@@ -14,6 +14,8 @@ import java.util.Locale;
  * @param scenarios probe counts, each run at {@code count / interval} runs per second
  * @param modes {@code reused} and/or {@code fresh}
  * @param blackbox {@code auto} (when installed), {@code off}, or {@code require}
+ * @param blackboxDriver who scrapes blackbox_exporter: {@code prometheus} (a real Prometheus server),
+ *     {@code lean} (a driver in the benchmark's JVM) or {@code auto} (Prometheus when installed)
  * @param daemonLaunch what follows the JVM options to start driftwatch: {@code -jar target/driftwatch.jar}
  *     or {@code -cp <classpath> io.driftwatch.cli.Main}
  */
@@ -25,6 +27,7 @@ record LoadOptions(
         List<String> modes,
         double slowShare,
         String blackbox,
+        String blackboxDriver,
         String javaOpts,
         List<String> daemonLaunch,
         Path out) {
@@ -39,9 +42,17 @@ record LoadOptions(
     static final String USAGE = """
             usage: bench/run [--scenario N[,N...]] [--interval 10s] [--warmup 10s] [--duration 30s]
                              [--modes reused,fresh] [--slow-share 0.1] [--blackbox auto|off|require]
-                             [--java-opts "..."] [--out DIR] [--smoke]
+                             [--blackbox-driver prometheus|lean] [--java-opts "..."] [--out DIR] [--smoke]
+                             [--no-install]
+                   bench/run --target-precision
               --scenario   probes loaded; each fires once per --interval (100, 1000, 10000 => 10, 100, 1000 runs/s)
+              --blackbox-driver
+                           who scrapes blackbox_exporter: prometheus (a real Prometheus server, the default
+                           when installed) or lean (a driver in the benchmark's JVM, the default otherwise)
               --smoke      15 probes every 1 s, 1 s warm-up, 2 s window, blackbox_exporter off
+              --no-install do not apt-get install prometheus-blackbox-exporter and prometheus when missing
+              --target-precision
+                           only measure how precisely the loopback target holds /slow for 200 ms, per mode
             """;
 
     static LoadOptions parse(String[] args, Path repoRoot) {
@@ -52,6 +63,7 @@ record LoadOptions(
         List<String> modes = List.of("reused", "fresh");
         double slowShare = 0.1;
         String blackbox = "auto";
+        String blackboxDriver = "auto";
         String env = System.getenv("DRIFTWATCH_JAVA_OPTS");
         String javaOpts =
                 env == null || env.isBlank() ? LAUNCHER_JAVA_OPTS.replace("%ROOT%", repoRoot.toString()) : env;
@@ -76,6 +88,7 @@ record LoadOptions(
                 case "--modes" -> modes = List.of(value(args, ++i, a).split(","));
                 case "--slow-share" -> slowShare = Double.parseDouble(value(args, ++i, a));
                 case "--blackbox" -> blackbox = value(args, ++i, a);
+                case "--blackbox-driver" -> blackboxDriver = value(args, ++i, a);
                 case "--java-opts" -> javaOpts = value(args, ++i, a);
                 case "--out" -> out = Path.of(value(args, ++i, a));
                 default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
@@ -87,6 +100,9 @@ record LoadOptions(
         if (!List.of("auto", "off", "require").contains(blackbox)) {
             throw new IllegalArgumentException("--blackbox must be auto, off or require");
         }
+        if (!List.of("auto", "prometheus", "lean").contains(blackboxDriver)) {
+            throw new IllegalArgumentException("--blackbox-driver must be prometheus or lean");
+        }
         return new LoadOptions(
                 List.copyOf(scenarios),
                 interval,
@@ -95,6 +111,7 @@ record LoadOptions(
                 modes,
                 slowShare,
                 blackbox,
+                blackboxDriver,
                 javaOpts,
                 daemonLaunch(repoRoot),
                 out);
@@ -118,7 +135,17 @@ record LoadOptions(
         String opts = javaOpts.replaceAll("-XX:\\+AutoCreateSharedArchive|-XX:SharedArchiveFile=\\S+", "")
                 .trim();
         return new LoadOptions(
-                scenarios, interval, warmup, duration, modes, slowShare, blackbox, opts, classpathLaunch(), out);
+                scenarios,
+                interval,
+                warmup,
+                duration,
+                modes,
+                slowShare,
+                blackbox,
+                blackboxDriver,
+                opts,
+                classpathLaunch(),
+                out);
     }
 
     /** {@code 500ms}, {@code 10s}, {@code 2m}. */

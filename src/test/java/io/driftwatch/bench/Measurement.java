@@ -6,16 +6,20 @@ import java.util.Map;
 /**
  * One tool measured in one scenario and connection mode over the measurement window.
  *
- * @param tool {@code driftwatch} or {@code blackbox_exporter}
+ * @param tool {@code driftwatch}, {@code blackbox_exporter} or {@code blackbox_exporter + Prometheus} (the
+ *     same probes as the exporter's row; CPU and RSS of both processes added up)
  * @param mode {@code reused} or {@code fresh} connection per run
  * @param runs runs that started in the window
  * @param lag schedule lag in ms (run start minus its fire time); for blackbox_exporter the lag of the
  *     benchmark's own driver, shown only to prove the driver kept up
- * @param latencyError measured duration of a {@code /slow} run minus the target's fixed delay, in ms
+ * @param latencyError measured duration of a {@code /slow} run minus the target's nominal 200 ms, in ms
+ * @param latencyErrorVsHold measured duration of a {@code /slow} run minus the time the target recorded
+ *     holding that very request (its sleep overshoot and scheduling excluded), in ms
  * @param cpuSecondsPer1000Runs user + system CPU of the tool's process in the window, per 1,000 runs
  * @param peakRssBytes {@code VmHWM} at the end of the window
  * @param startToReadyMillis process start until its HTTP endpoint answered
- * @param startToFirstProbeMillis process start until the target saw the first probe request (driftwatch only)
+ * @param startToFirstProbeMillis process start until the target saw the first probe request
+ *     (driftwatch, and Prometheus in the combined row)
  * @param loadAverage {@code /proc/loadavg} (1, 5, 15 min) at the end of the window
  */
 record Measurement(
@@ -28,6 +32,7 @@ record Measurement(
         Map<String, Integer> outcomes,
         Percentiles lag,
         Percentiles latencyError,
+        Percentiles latencyErrorVsHold,
         double cpuSecondsPer1000Runs,
         long peakRssBytes,
         double startToReadyMillis,
@@ -35,20 +40,25 @@ record Measurement(
         String loadAverage,
         String notes) {
 
+    /** The tool name of the row adding Prometheus' CPU and memory to the exporter's. */
+    static final String COMBINED = "blackbox_exporter + Prometheus";
+
     double runsPerSecond() {
         return runs / windowSeconds;
     }
 
     static String header() {
         return "| tool | connections | probes | target runs/s | achieved runs/s | outcomes | lag p50 / p99 / max (ms)"
-                + " | latency error p50 / p99 (ms) | CPU s per 1,000 runs | peak RSS (MB) | start to ready / first probe (ms)"
-                + " | load avg |\n|---|---|---|---|---|---|---|---|---|---|---|---|";
+                + " | latency error vs 200 ms p50 / p99 (ms) | latency error vs target hold p50 / p99 (ms)"
+                + " | CPU s per 1,000 runs | peak RSS (MB) | start to ready / first probe (ms)"
+                + " | load avg |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|";
     }
 
     String row() {
         return String.format(
                 Locale.ROOT,
-                "| %s | %s | %,d | %.0f | %.1f | %s | %s / %s / %s | %s / %s | %.3f | %.0f | %.0f / %s | %s |",
+                "| %s | %s | %,d | %.0f | %.1f | %s | %s / %s / %s | %s / %s | %s / %s | %.3f | %.0f | %.0f / %s"
+                        + " | %s |",
                 tool,
                 mode,
                 probes,
@@ -60,6 +70,8 @@ record Measurement(
                 ms(lag.max()),
                 ms(latencyError.at(0.5)),
                 ms(latencyError.at(0.99)),
+                ms(latencyErrorVsHold.at(0.5)),
+                ms(latencyErrorVsHold.at(0.99)),
                 cpuSecondsPer1000Runs,
                 peakRssBytes / 1048576.0,
                 startToReadyMillis,

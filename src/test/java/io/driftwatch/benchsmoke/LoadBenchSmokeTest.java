@@ -13,8 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Keeps the scale benchmark (bench/run, io.driftwatch.bench.LoadBench) from rotting: its smoke variant
  * starts the real daemon as a process with 15 probes against the loopback target, in both connection
- * modes, and must produce a measurement from the audit trail and /proc. Asserts that numbers exist, never
- * how fast anything was (the benchmark itself judges that).
+ * modes, and must produce a measurement from the audit trail and /proc, including the latency error against
+ * the hold the target recorded for each /slow request (joined by probe id). Asserts that numbers exist,
+ * never how fast anything was (the benchmark itself judges that).
  */
 class LoadBenchSmokeTest {
     @TempDir
@@ -32,9 +33,13 @@ class LoadBenchSmokeTest {
             assertThat(row.latencyErrorSamples())
                     .as("slow-endpoint samples (%s)", row.mode())
                     .isPositive();
+            assertThat(row.latencyErrorVsHoldSamples())
+                    .as("slow-endpoint samples joined with the target's hold (%s)", row.mode())
+                    .isPositive();
             assertThat(row.cpuSecondsPer1000Runs()).isPositive();
             assertThat(row.peakRssBytes()).isPositive();
         }
-        assertThat(result.report()).contains("| driftwatch | reused |", "| driftwatch | fresh |");
+        assertThat(result.report())
+                .contains("| driftwatch | reused |", "| driftwatch | fresh |", "latency error vs target hold");
     }
 }
