@@ -73,8 +73,7 @@ record AuditSamples(
                 }
             }
         }
-        return new AuditSamples(
-                runs, outcomes, toArray(lags), toArray(errors), toArray(vsHold), unmatched, first);
+        return new AuditSamples(runs, outcomes, toArray(lags), toArray(errors), toArray(vsHold), unmatched, first);
     }
 
     static double[] toArray(List<Double> values) {

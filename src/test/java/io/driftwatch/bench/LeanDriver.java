@@ -87,7 +87,8 @@ final class LeanDriver {
                 } else if (s.slow()) {
                     double ms = s.durationSeconds() * 1000;
                     errors.add(ms - LoopbackTarget.SLOW_DELAY.toMillis());
-                    long micros = s.start().getEpochSecond() * 1_000_000 + s.start().getNano() / 1000;
+                    long micros =
+                            s.start().getEpochSecond() * 1_000_000 + s.start().getNano() / 1000;
                     var hold = holds.holdMillisNear(s.probeId(), micros, maxDistanceMicros);
                     if (hold.isPresent()) vsHold.add(ms - hold.getAsDouble());
                     else unmatched++;

@@ -78,7 +78,8 @@ final class LoopbackTarget implements AutoCloseable {
         baseNanos = System.nanoTime();
         baseEpochMicros = now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
         executor = mode == SlowMode.PLATFORM_SLEEP
-                ? Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("target-", 0).factory())
+                ? Executors.newCachedThreadPool(
+                        Thread.ofPlatform().daemon().name("target-", 0).factory())
                 : Executors.newVirtualThreadPerTaskExecutor();
         answerer = mode == SlowMode.SCHEDULED
                 ? Executors.newSingleThreadScheduledExecutor(

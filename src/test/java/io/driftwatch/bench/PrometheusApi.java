@@ -60,7 +60,9 @@ final class PrometheusApi {
         List<Series> out = new ArrayList<>();
         for (JsonNode s : data.path("result")) {
             Map<String, String> labels = new HashMap<>();
-            s.path("metric").properties().forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
+            s.path("metric")
+                    .properties()
+                    .forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
             JsonNode values = s.path("values");
             long[] ts = new long[values.size()];
             double[] vs = new double[values.size()];

@@ -163,7 +163,9 @@ final class PrometheusRun {
                 .append("    static_configs:\n")
                 .append("      - targets:\n");
         for (BenchProbes.Probe p : bench.probes()) {
-            b.append("          - '").append(BenchProbes.targetUrl(target.baseUrl(), p)).append("'\n");
+            b.append("          - '")
+                    .append(BenchProbes.targetUrl(target.baseUrl(), p))
+                    .append("'\n");
         }
         b.append("    relabel_configs:\n")
                 .append("      - source_labels: [__address__]\n")
