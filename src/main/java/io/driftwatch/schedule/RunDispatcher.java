@@ -24,7 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes due runs from the scheduler's (Quartz) threads and executes each on its own virtual thread.
+ * Takes due runs from the scheduler's thread (the interval timer's, or Quartz's) and executes each on
+ * its own virtual thread.
  * {@link #dispatch} never blocks: it decides, starts a thread and returns.
  *
  * <p>Guarantees:
@@ -143,6 +144,17 @@ public final class RunDispatcher {
     /** Counts a due run the scheduler itself decided not to dispatch (see {@link SkipReason#BEHIND}). */
     public void recordSkip(String probeId, SkipReason reason) {
         skip(probeId, reason);
+    }
+
+    /**
+     * Counts {@code count} due runs of one probe the scheduler decided not to dispatch at once (a timer
+     * that woke long after several fire times of a short interval); nothing if {@code count < 1}.
+     */
+    public void recordSkips(String probeId, SkipReason reason, long count) {
+        if (count > 0) {
+            skipped.get(reason).addAndGet(count);
+            log.debug("probe {}: {} runs skipped ({})", probeId, count, reason.label());
+        }
     }
 
     private boolean skip(String probeId, SkipReason reason) {

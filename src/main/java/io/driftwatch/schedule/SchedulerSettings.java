@@ -6,22 +6,28 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 
 /**
- * Quartz properties for {@link ProbeScheduler}: the defaults below, then a properties file, then
- * single overrides (later wins). The job store is chosen by configuration alone.
+ * Settings for {@link ProbeScheduler}: Quartz properties plus driftwatch's own {@code driftwatch.*}
+ * keys, from the defaults below, then a properties file, then single overrides (later wins). The job
+ * store is chosen by configuration alone.
  *
- * <p>Defaults (embedded, one node): {@code RAMJobStore}; a small thread pool, because Quartz threads
- * only fire triggers and hand runs to {@link RunDispatcher} (a few microseconds each), so 8 threads
- * and batches of up to 8 triggers acquired {@value #FIRE_AHEAD_MILLIS} ms ahead sustain well over
- * 1,000 fires/s. A batch may fire up to that window early; the lag metric then records 0.
+ * <p>Defaults (embedded, one node): {@code RAMJobStore}, on which {@code every:} probes run on the
+ * {@link IntervalTimer} and Quartz fires only {@code cron:} probes; {@value #INTERVAL_TIMER}{@code
+ * =false} makes Quartz fire every probe, as with a JDBC store. The Quartz thread pool is small,
+ * because Quartz threads only fire triggers and hand runs to {@link RunDispatcher} (a few
+ * microseconds each), so 8 threads and batches of up to 8 triggers acquired {@value
+ * #FIRE_AHEAD_MILLIS} ms ahead sustain well over 1,000 fires/s. A batch may fire up to that window
+ * early; the lag metric then records 0.
  *
  * <p>Misfires: a trigger later than {@code org.quartz.jobStore.misfireThreshold} is handled by its
  * misfire instruction (skip to the next fire); a late trigger under that threshold fires, and {@link
- * ProbeScheduler}'s job then runs only the first of the missed fires Quartz replays. Either way a probe never
- * bursts after a pause, GC or sleep.
+ * ProbeScheduler}'s job then runs only the first of the missed fires Quartz replays. The interval
+ * timer applies the same threshold to the latest missed fire. Either way a probe never bursts after a
+ * pause, GC or sleep.
  *
  * <p>Clustered on PostgreSQL (several daemons share the probes; a dead node's probes move), set:
  *
@@ -54,6 +60,18 @@ public final class SchedulerSettings {
     public static final String MISFIRE_THRESHOLD = "org.quartz.jobStore.misfireThreshold";
     public static final String THREAD_COUNT = "org.quartz.threadPool.threadCount";
     public static final String DEFAULT_INSTANCE_NAME = "driftwatch";
+    /**
+     * {@code true} (default) or {@code false}: whether {@code every:} probes on the RAM store run on the
+     * {@link IntervalTimer} instead of Quartz. Not passed to Quartz, like every {@value
+     * #DRIFTWATCH_PREFIX}* key.
+     */
+    public static final String INTERVAL_TIMER = "driftwatch.scheduler.intervalTimer";
+
+    static final String DRIFTWATCH_PREFIX = "driftwatch.";
+    static final String RAM_JOB_STORE = "org.quartz.simpl.RAMJobStore";
+    /** Quartz's own default when {@link #MISFIRE_THRESHOLD} is not set. */
+    private static final long QUARTZ_DEFAULT_MISFIRE_THRESHOLD_MILLIS = 60_000;
+
     static final int FIRE_AHEAD_MILLIS = 5;
 
     private final Properties properties;
@@ -77,7 +95,7 @@ public final class SchedulerSettings {
         p.setProperty(THREAD_COUNT, "8");
         p.setProperty("org.quartz.threadPool.threadNamePrefix", "driftwatch-quartz");
         p.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
-        p.setProperty(JOB_STORE_CLASS, "org.quartz.simpl.RAMJobStore");
+        p.setProperty(JOB_STORE_CLASS, RAM_JOB_STORE);
         p.setProperty(MISFIRE_THRESHOLD, "10000");
         return new SchedulerSettings(p);
     }
@@ -106,9 +124,39 @@ public final class SchedulerSettings {
         return with(Map.of(key, value));
     }
 
-    /** A copy, for {@link org.quartz.impl.StdSchedulerFactory}. May hold a database password. */
+    /**
+     * The Quartz properties, for {@link org.quartz.impl.StdSchedulerFactory}: a copy without the
+     * {@value #DRIFTWATCH_PREFIX}* keys, which are not Quartz's. May hold a database password.
+     */
     public Properties toProperties() {
-        return copy();
+        Properties quartz = copy();
+        quartz.stringPropertyNames().stream()
+                .filter(key -> key.startsWith(DRIFTWATCH_PREFIX))
+                .forEach(quartz::remove);
+        return quartz;
+    }
+
+    /**
+     * True if {@code every:} probes run on the {@link IntervalTimer}: the job store is Quartz's RAM store
+     * (also Quartz's default when none is set) and {@value #INTERVAL_TIMER} is not {@code false}. A
+     * JDBC store keeps every probe on Quartz, which shares and fails over triggers between nodes.
+     *
+     * @throws IllegalArgumentException if {@value #INTERVAL_TIMER} is neither true nor false
+     */
+    public boolean intervalTimer() {
+        String value = properties.getProperty(INTERVAL_TIMER, "true").trim();
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new IllegalArgumentException(INTERVAL_TIMER + " must be true or false, was \"" + value + "\"");
+        }
+        String store = properties.getProperty(JOB_STORE_CLASS, RAM_JOB_STORE).trim();
+        return value.equals("true") && store.equals(RAM_JOB_STORE);
+    }
+
+    /** {@value #MISFIRE_THRESHOLD}, or Quartz's default of a minute when it is not set. */
+    Duration misfireThreshold() {
+        String value = properties.getProperty(MISFIRE_THRESHOLD);
+        return Duration.ofMillis(
+                value == null ? QUARTZ_DEFAULT_MISFIRE_THRESHOLD_MILLIS : Long.parseLong(value.trim()));
     }
 
     public String get(String key) {

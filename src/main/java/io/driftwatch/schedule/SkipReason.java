@@ -12,8 +12,9 @@ public enum SkipReason {
     /** The global in-flight cap was reached (protects memory when a vendor hangs). */
     SATURATED,
     /**
-     * Quartz was catching up fires missed during a pause, GC or laptop sleep: only the first of such
-     * a burst runs, so a probe never runs more than about once per interval.
+     * The scheduler fell behind (pause, GC, laptop sleep, standby): of the fire times missed meanwhile
+     * at most one runs late, the others count here, so a probe never runs more than about once per
+     * interval.
      */
     BEHIND,
     /** The dispatcher was shutting down. */

@@ -12,12 +12,17 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * After a pause (standby here; a GC pause or a laptop sleep in life) a probe runs at most once to
- * catch up, never once per missed interval. Quartz fires by the wall clock, so the pause has to be
- * real time passing; the assertions count runs, they do not time them.
+ * catch up, never once per missed interval. The scheduler fires by the wall clock, so the pause has to
+ * be real time passing; the assertions count runs, they do not time them. Each test runs with {@code
+ * every:} probes on the interval timer and on Quartz.
  */
+@ParameterizedClass(name = "intervalTimer={0}")
+@ValueSource(booleans = {true, false})
 class ProbeSchedulerMisfireTest {
 
     // Long enough that Quartz replays a burst far faster than half an interval even on a loaded machine.
@@ -28,7 +33,16 @@ class ProbeSchedulerMisfireTest {
     private final RecordingTask task = new RecordingTask();
     private final RunDispatcher dispatcher =
             new RunDispatcher(task, c -> 10, 100, new SimpleMeterRegistry(), Clock.systemUTC());
+    private final boolean intervalTimer;
     private ProbeScheduler scheduler;
+
+    ProbeSchedulerMisfireTest(boolean intervalTimer) {
+        this.intervalTimer = intervalTimer;
+    }
+
+    private SchedulerSettings settings() {
+        return ScheduleFixtures.settings().with(SchedulerSettings.INTERVAL_TIMER, String.valueOf(intervalTimer));
+    }
 
     @AfterEach
     void stop() {
@@ -37,11 +51,10 @@ class ProbeSchedulerMisfireTest {
 
     @Test
     void underTheMisfireThresholdOnlyOneOfTheMissedFiresRuns() throws InterruptedException {
-        // Under the threshold Quartz replays every missed time at once; the job runs only the first.
+        // Under the threshold Quartz replays every missed time at once and the job runs only the first;
+        // the timer runs the latest. Either way the others count as behind.
         scheduler = new ProbeScheduler(
-                ScheduleFixtures.settings().with(SchedulerSettings.MISFIRE_THRESHOLD, "60000"),
-                dispatcher,
-                Clock.systemUTC());
+                settings().with(SchedulerSettings.MISFIRE_THRESHOLD, "60000"), dispatcher, Clock.systemUTC());
         List<ProbeDefinition> probes = IntStream.range(0, 5)
                 .mapToObj(i -> ScheduleFixtures.every("p" + i, INTERVAL))
                 .toList();
@@ -56,9 +69,7 @@ class ProbeSchedulerMisfireTest {
     @Test
     void overTheMisfireThresholdMissedFiresAreDropped() throws InterruptedException {
         scheduler = new ProbeScheduler(
-                ScheduleFixtures.settings().with(SchedulerSettings.MISFIRE_THRESHOLD, "500"),
-                dispatcher,
-                Clock.systemUTC());
+                settings().with(SchedulerSettings.MISFIRE_THRESHOLD, "500"), dispatcher, Clock.systemUTC());
         List<ProbeDefinition> probes = List.of(
                 ScheduleFixtures.every("every-a", INTERVAL),
                 ScheduleFixtures.every("every-b", INTERVAL),

@@ -16,20 +16,35 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Quartz fires by the wall clock, so these tests let it fire on short intervals and assert counts,
- * never timings. Bounds are generous for a loaded 2-core machine.
+ * The scheduler fires by the wall clock, so these tests let it fire on short intervals and assert
+ * counts, never timings. Bounds are generous for a loaded 2-core machine. Each test runs twice: with
+ * {@code every:} probes on the interval timer (the default) and with Quartz firing every probe.
  */
+@ParameterizedClass(name = "intervalTimer={0}")
+@ValueSource(booleans = {true, false})
 class ProbeSchedulerTest {
 
     private static final Duration FAST = Duration.ofMillis(100);
     private static final Duration BOUND = Duration.ofSeconds(20);
 
+    private final boolean intervalTimer;
     private final RecordingTask task = new RecordingTask();
     private final RunDispatcher dispatcher =
             new RunDispatcher(task, c -> 10, 100, new SimpleMeterRegistry(), Clock.systemUTC());
-    private ProbeScheduler scheduler = new ProbeScheduler(ScheduleFixtures.settings(), dispatcher, Clock.systemUTC());
+    private ProbeScheduler scheduler;
+
+    ProbeSchedulerTest(boolean intervalTimer) {
+        this.intervalTimer = intervalTimer;
+        this.scheduler = new ProbeScheduler(settings(), dispatcher, Clock.systemUTC());
+    }
+
+    private SchedulerSettings settings() {
+        return ScheduleFixtures.settings().with(SchedulerSettings.INTERVAL_TIMER, String.valueOf(intervalTimer));
+    }
 
     @AfterEach
     void stop() {
@@ -50,6 +65,7 @@ class ProbeSchedulerTest {
                         .isEqualTo(phase));
         assertThat(scheduler.isStarted()).isTrue();
         assertThat(scheduler.scheduledIds()).containsExactly("fast");
+        assertThat(scheduler.onIntervalTimer("fast")).isEqualTo(intervalTimer);
     }
 
     @Test
@@ -105,7 +121,7 @@ class ProbeSchedulerTest {
     void replacingAProbeWithTheSameScheduleKeepsItsPhaseButUsesTheNewDefinition() {
         MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
         scheduler.shutdown();
-        scheduler = new ProbeScheduler(ScheduleFixtures.settings(), dispatcher(), clock);
+        scheduler = new ProbeScheduler(settings(), dispatcher(), clock);
         scheduler.schedule(ScheduleFixtures.probe("hourly", "v1", "c", new Schedule.Every(Duration.ofHours(1))));
         Instant first = scheduler.nextFireTime("hourly").orElseThrow();
 
@@ -197,7 +213,7 @@ class ProbeSchedulerTest {
 
     @Test
     void twoSchedulersWithOneNameAreRefused() {
-        SchedulerSettings settings = ScheduleFixtures.settings();
+        SchedulerSettings settings = settings();
         ProbeScheduler first = new ProbeScheduler(settings, dispatcher(), Clock.systemUTC());
         try {
             assertThatThrownBy(() -> new ProbeScheduler(settings, dispatcher(), Clock.systemUTC()))
@@ -220,5 +236,7 @@ class ProbeSchedulerTest {
         assertThat(scheduler.isStarted()).isFalse();
         scheduler.start();
         assertThat(scheduler.isStarted()).isTrue();
+        int runs = task.runs("p").size();
+        await().atMost(BOUND).until(() -> task.runs("p").size() >= runs + 2);
     }
 }

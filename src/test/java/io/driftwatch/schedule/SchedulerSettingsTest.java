@@ -65,6 +65,35 @@ class SchedulerSettingsTest {
     }
 
     @Test
+    void theIntervalTimerRunsEveryProbesOnlyOnTheRamStoreAndCanBeSwitchedOff() {
+        assertThat(SchedulerSettings.defaults().intervalTimer()).isTrue();
+        assertThat(SchedulerSettings.defaults()
+                        .with(SchedulerSettings.INTERVAL_TIMER, "false")
+                        .intervalTimer())
+                .isFalse();
+        assertThat(SchedulerSettings.defaults()
+                        .with(SchedulerSettings.JOB_STORE_CLASS, "org.quartz.impl.jdbcjobstore.JobStoreTX")
+                        .intervalTimer())
+                .isFalse();
+        assertThatThrownBy(() -> SchedulerSettings.defaults()
+                        .with(SchedulerSettings.INTERVAL_TIMER, "no")
+                        .intervalTimer())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("driftwatch.scheduler.intervalTimer must be true or false, was \"no\"");
+    }
+
+    @Test
+    void driftwatchKeysAreNotPassedToQuartz() {
+        SchedulerSettings settings = ScheduleFixtures.settings().with(SchedulerSettings.INTERVAL_TIMER, "false");
+
+        assertThat(settings.toProperties()).doesNotContainKey(SchedulerSettings.INTERVAL_TIMER);
+        assertThat(settings.toProperties()).containsKey(SchedulerSettings.JOB_STORE_CLASS);
+        RunDispatcher dispatcher =
+                new RunDispatcher(new RecordingTask(), c -> 1, 1, new SimpleMeterRegistry(), Clock.systemUTC());
+        new ProbeScheduler(settings, dispatcher, Clock.systemUTC()).shutdown();
+    }
+
+    @Test
     void aMissingFileIsReportedByName() {
         Path missing = dir.resolve("nope.properties");
 
