@@ -3,12 +3,13 @@ package io.driftwatch.http;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import javax.net.ssl.SSLContext;
 
 /**
  * Builds the {@link HttpClient}s driftwatch uses: HTTP/1.1 (vendors' behaviour and our timings are
- * defined for it), a connect timeout, redirects not followed (a probe sees the status it got), and
- * virtual threads for the client's dependent tasks so no platform threads are created per request.
+ * defined for it), a connect timeout, redirects not followed (a probe sees the status it got), and a
+ * small shared pool of platform threads for the client's dependent tasks (see {@code CALLBACKS}).
  *
  * <p>TLS verification always stays on. Pass an {@link SSLContext} only to trust an extra certificate
  * authority (a private CA, a test certificate); null means the JDK default trust store.
@@ -16,8 +17,16 @@ import javax.net.ssl.SSLContext;
 public final class HttpClients {
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
-    /** Runs each of the client's tasks on a new virtual thread; shared, no lifecycle to manage. */
-    private static final Executor VIRTUAL_THREADS = Thread::startVirtualThread;
+    /**
+     * The clients' dependent tasks (delivering response bytes to the body subscriber, completing the
+     * response future) run on a few shared platform daemon threads, not on virtual threads: the end of a
+     * response is timed in that task ({@link CappedBodySubscriber}), and a virtual thread there first
+     * waits for a free carrier, behind runs parsing bodies and the run writer's batches, which on two
+     * cores added milliseconds to measured latency. The tasks never block, so a fixed pool suffices.
+     */
+    private static final Executor CALLBACKS = Executors.newFixedThreadPool(
+            Math.max(2, Runtime.getRuntime().availableProcessors()),
+            Thread.ofPlatform().daemon().name("driftwatch-http-", 0).factory());
 
     private HttpClients() {}
 
@@ -58,7 +67,7 @@ public final class HttpClients {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(VIRTUAL_THREADS);
+                .executor(CALLBACKS);
         if (sslContext != null) b.sslContext(sslContext);
         return b;
     }

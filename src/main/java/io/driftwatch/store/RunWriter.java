@@ -19,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Saves probe runs in batches from one background virtual thread, so a probe run costs its caller
+ * Saves probe runs in batches from one background thread, so a probe run costs its caller
  * only the conversion to the stored form (findings to JSON) and a queue insert.
  *
  * <p>Contracts:
@@ -112,7 +112,9 @@ public final class RunWriter implements ProbeResultListener, AutoCloseable {
         this.latest = new LatestRows(clock);
         this.settings = settings;
         this.sleeper = sleeper;
-        this.thread = Thread.ofVirtual().name("driftwatch-run-writer").start(this::loop);
+        // A platform thread: a batch is milliseconds of CPU, which on a virtual thread would hold one of
+        // the few carriers that every probe run (and its latency timing) needs.
+        this.thread = Thread.ofPlatform().daemon().name("driftwatch-run-writer").start(this::loop);
     }
 
     /** Stores every completed run; register the writer as a probe result listener. */
