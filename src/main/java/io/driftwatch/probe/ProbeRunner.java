@@ -257,9 +257,17 @@ public final class ProbeRunner {
     /**
      * The syntax check of {@link ObjectMapper#readTree} (same parser features, so the same errors) without
      * building the tree, for responses no check reads: an exact tree of a 5 KB body cost more CPU per run
-     * than the HTTP exchange itself.
+     * than the HTTP exchange itself. Most bodies are valid and pass {@link JsonSyntax} (several times
+     * cheaper than streaming through Jackson, which canonicalises every field name); the rest go through
+     * Jackson, which decides and gives the exact error position.
      */
     private static void checkSyntax(byte[] body) throws IOException {
+        if (JsonSyntax.isCertainlyValid(body)) return;
+        checkSyntaxWithJackson(body);
+    }
+
+    /** The exact check behind {@link #checkSyntax}; package-private for the differential test. */
+    static void checkSyntaxWithJackson(byte[] body) throws IOException {
         try (JsonParser p = JSON.createParser(body)) {
             if (p.nextToken() == null) return;
             p.skipChildren();
