@@ -7,8 +7,10 @@ import io.driftwatch.alert.config.AlertingConfig;
 import io.driftwatch.alert.config.AlertingLoader;
 import io.driftwatch.channel.ChannelRegistry;
 import io.driftwatch.config.ActiveConfig;
+import io.driftwatch.config.ConfigLoader;
 import io.driftwatch.config.ConnectionDefinition;
 import io.driftwatch.config.DirectoryWatcher;
+import io.driftwatch.config.LoadedConfig;
 import io.driftwatch.config.ProbeDefinition;
 import io.driftwatch.http.LogbackAuditLog;
 import io.driftwatch.metrics.DriftwatchMetrics;
@@ -34,6 +36,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -70,6 +74,16 @@ public final class Daemon implements AutoCloseable {
 
     /** Starts everything; returns once the first configuration is scheduled and the server listens. */
     public Daemon start() throws IOException {
+        // Reading the probe files is the longest part of a start with many probes; it needs nothing but
+        // the files, so it runs while the store opens and migrates instead of after.
+        CompletableFuture<LoadedConfig> firstLoad = new CompletableFuture<>();
+        Thread.ofPlatform().daemon().name("config-first-load").start(() -> {
+            try {
+                firstLoad.complete(new ConfigLoader().load(settings.probesDir(), settings.env()));
+            } catch (RuntimeException | Error e) {
+                firstLoad.completeExceptionally(e);
+            }
+        });
         Files.createDirectories(settings.dataDir());
         Database db = Database.open(
                 settings.storeUrl() != null ? settings.storeUrl() : Database.embeddedUrl(settings.dataDir()));
@@ -158,7 +172,16 @@ public final class Daemon implements AutoCloseable {
         server.route("/api/v1/connections", (ex, tail) -> ConnectionsApi.respond(ex, engine));
 
         scheduler.start(); // before the first load: early probes fire while the rest are still scheduled
-        reload();
+        LoadedConfig first;
+        try {
+            first = firstLoad.join();
+        } catch (CompletionException e) {
+            LOG.warn(
+                    "reading probes/ ahead of the store failed ({}); reading it again",
+                    e.getCause().toString());
+            first = null;
+        }
+        apply(first == null ? engine.reload() : engine.reload(first));
         server.start();
         closeables.add(new DirectoryWatcher(settings.probesDir(), Duration.ofMillis(300), this::reload).start());
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
@@ -188,7 +211,11 @@ public final class Daemon implements AutoCloseable {
 
     /** Reloads probes/ and applies the change to the scheduler. Safe to call from the watcher thread. */
     public synchronized ActiveConfig.Change reload() {
-        ActiveConfig.Change change = engine.reload();
+        return apply(engine.reload());
+    }
+
+    /** Applies a reload's change to drift checks, alerting, the scheduler and the result board. */
+    private synchronized ActiveConfig.Change apply(ActiveConfig.Change change) {
         drift.reloaded(change, engine.active());
         change.problems().forEach(p -> LOG.error("invalid configuration: {}", p));
         if (alerting != null) {

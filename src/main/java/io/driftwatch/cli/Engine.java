@@ -95,7 +95,11 @@ public final class Engine implements AutoCloseable {
 
     /** Loads every file under the probes directory and folds it into the active configuration. */
     public ActiveConfig.Change reload() {
-        LoadedConfig loaded = loader.load(settings.probesDir(), settings.env());
+        return reload(loader.load(settings.probesDir(), settings.env()));
+    }
+
+    /** {@link #reload()} with the probe directory already read (the daemon reads it while the store opens). */
+    public ActiveConfig.Change reload(LoadedConfig loaded) {
         ActiveConfig.Change change = active.apply(loaded);
         var secrets = new java.util.HashSet<>(loaded.secretValues());
         secrets.addAll(Redactor.secretValues(change.next().connections().values()));
