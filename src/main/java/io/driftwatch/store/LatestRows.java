@@ -48,15 +48,7 @@ final class LatestRows {
      * #committed} once the marked batch is written.
      */
     List<PendingRun> mark(List<PendingRun> batch) {
-        Map<String, PendingRun> newest = new HashMap<>();
-        for (PendingRun run : batch) {
-            if (!run.latest()) continue;
-            newest.merge(
-                    run.run().probeId(),
-                    run,
-                    (old, candidate) ->
-                            candidate.run().startedAt().isBefore(old.run().startedAt()) ? old : candidate);
-        }
+        Map<String, PendingRun> newest = PendingRun.newestPerProbe(batch);
         Instant now = clock.instant();
         List<PendingRun> marked = new ArrayList<>(batch.size());
         for (PendingRun run : batch) {

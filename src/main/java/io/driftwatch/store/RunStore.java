@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Probe run history over JDBC ({@code probe_run}, plus {@code probe_latest} for the newest run of
@@ -71,7 +70,8 @@ public final class RunStore {
      */
     void write(List<PendingRun> runs) throws SQLException {
         if (runs.isEmpty()) return;
-        List<PendingRun> latest = newestPerProbe(runs);
+        List<PendingRun> latest =
+                new ArrayList<>(PendingRun.newestPerProbe(runs).values());
         try (Connection c = database.dataSource().getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -189,20 +189,6 @@ public final class RunStore {
             deleted += batch;
         } while (batch == deleteBatch);
         return deleted;
-    }
-
-    /** The newest run of each probe in a batch, sorted by probe id so concurrent writers lock rows in one order. */
-    private static List<PendingRun> newestPerProbe(List<PendingRun> runs) {
-        Map<String, PendingRun> newest = new TreeMap<>();
-        for (PendingRun run : runs) {
-            if (!run.latest()) continue;
-            newest.merge(
-                    run.run().probeId(),
-                    run,
-                    (old, candidate) ->
-                            candidate.run().startedAt().isBefore(old.run().startedAt()) ? old : candidate);
-        }
-        return new ArrayList<>(newest.values());
     }
 
     /** The newest run beyond a probe's cap: it and every older run of the probe are deleted. */
