@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.driftwatch.channel.webhook.WebhookSignature;
 import io.driftwatch.config.Secret;
 import io.driftwatch.outbox.Messages;
-import io.driftwatch.outbox.MutableClock;
+import io.driftwatch.testing.MutableClock;
 import java.net.http.HttpClient;
 import java.time.Instant;
 import java.util.List;

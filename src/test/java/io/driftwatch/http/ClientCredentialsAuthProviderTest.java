@@ -9,6 +9,7 @@ import io.driftwatch.config.AuthSpec;
 import io.driftwatch.config.RetrySpec;
 import io.driftwatch.config.Secret;
 import io.driftwatch.finding.FindingKind;
+import io.driftwatch.testing.MutableClock;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;

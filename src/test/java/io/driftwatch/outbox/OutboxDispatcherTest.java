@@ -11,6 +11,7 @@ import io.driftwatch.channel.ChannelRegistry;
 import io.driftwatch.channel.ChannelSpec;
 import io.driftwatch.channel.LoopbackReceiver;
 import io.driftwatch.config.Secret;
+import io.driftwatch.testing.MutableClock;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.http.HttpClient;

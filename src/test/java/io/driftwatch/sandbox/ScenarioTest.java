@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.driftwatch.testing.MutableClock;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URLEncoder;

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.driftwatch.config.ProbeDefinition;
 import io.driftwatch.config.Schedule;
+import io.driftwatch.testing.MutableClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -3,36 +3,15 @@ package io.driftwatch.store;
 import static io.driftwatch.store.TestRuns.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import io.driftwatch.testing.MutableClock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** When a run also rewrites its probe's latest row, and what waits for the next flush. */
 class LatestRowsTest {
 
-    /** A clock the test moves. */
-    private static final class StepClock extends Clock {
-        Instant now = T0;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final StepClock clock = new StepClock();
+    private final MutableClock clock = new MutableClock(T0);
     private final LatestRows rows = new LatestRows(clock);
 
     private static PendingRun passing(String probe, Instant at) {
@@ -59,9 +38,9 @@ class LatestRowsTest {
     void aProbesFirstRunIsWrittenAndARepeatOfTheSameResultIsHeldUntilTheNextFlush() {
         assertThat(write(passing("p", T0))).containsExactly("p");
 
-        clock.now = T0.plusSeconds(10);
+        clock.set(T0.plusSeconds(10));
         assertThat(write(passing("p", T0.plusSeconds(10)))).isEmpty();
-        clock.now = T0.plusSeconds(20);
+        clock.set(T0.plusSeconds(20));
         assertThat(write(passing("p", T0.plusSeconds(20)))).isEmpty();
         assertThat(rows.held()).isEqualTo(1);
 
@@ -77,11 +56,11 @@ class LatestRowsTest {
     @Test
     void aChangedOutcomeIsWrittenAtOnceAndSoIsTheRecoveryAfterIt() {
         write(passing("p", T0));
-        clock.now = T0.plusSeconds(10);
+        clock.set(T0.plusSeconds(10));
         assertThat(write(failing("p", T0.plusSeconds(10)))).containsExactly("p");
-        clock.now = T0.plusSeconds(20);
+        clock.set(T0.plusSeconds(20));
         assertThat(write(failing("p", T0.plusSeconds(20)))).isEmpty();
-        clock.now = T0.plusSeconds(30);
+        clock.set(T0.plusSeconds(30));
         assertThat(write(passing("p", T0.plusSeconds(30)))).containsExactly("p");
         assertThat(rows.held())
                 .as("the written recovery replaces the held failure")
@@ -91,10 +70,10 @@ class LatestRowsTest {
     @Test
     void aRowAMinuteOldIsRewrittenEvenWithNothingNew() {
         write(passing("p", T0));
-        clock.now = T0.plus(LatestRows.REFRESH).minusMillis(1);
-        assertThat(write(passing("p", clock.now))).isEmpty();
-        clock.now = T0.plus(LatestRows.REFRESH);
-        assertThat(write(passing("p", clock.now))).containsExactly("p");
+        clock.set(T0.plus(LatestRows.REFRESH).minusMillis(1));
+        assertThat(write(passing("p", clock.instant()))).isEmpty();
+        clock.set(T0.plus(LatestRows.REFRESH));
+        assertThat(write(passing("p", clock.instant()))).containsExactly("p");
     }
 
     @Test
@@ -113,10 +92,10 @@ class LatestRowsTest {
     @Test
     void heldRowsThatFailedToWriteAreHeldAgainButNeverOverAnewerRun() {
         write(passing("p", T0));
-        clock.now = T0.plusSeconds(10);
+        clock.set(T0.plusSeconds(10));
         write(passing("p", T0.plusSeconds(10)));
         List<PendingRun> held = rows.takeHeld();
-        clock.now = T0.plusSeconds(20);
+        clock.set(T0.plusSeconds(20));
         write(passing("p", T0.plusSeconds(20)));
 
         rows.heldFailed(held);
@@ -129,12 +108,12 @@ class LatestRowsTest {
     @Test
     void writtenHeldRowsBecomeTheReferenceForTheMinute() {
         write(passing("p", T0));
-        clock.now = T0.plusSeconds(50);
-        write(passing("p", clock.now));
+        clock.set(T0.plusSeconds(50));
+        write(passing("p", clock.instant()));
         List<PendingRun> held = rows.takeHeld();
         rows.heldWritten(held);
-        clock.now = T0.plusSeconds(70);
-        assertThat(write(passing("p", clock.now)))
+        clock.set(T0.plusSeconds(70));
+        assertThat(write(passing("p", clock.instant())))
                 .as("the held row written at 50 s is the reference, so 70 s is not a minute later")
                 .isEmpty();
     }

@@ -7,7 +7,7 @@ import io.driftwatch.finding.Finding;
 import io.driftwatch.finding.FindingKind;
 import io.driftwatch.finding.Level;
 import io.driftwatch.http.OutgoingRequest;
-import io.driftwatch.sandbox.MutableClock;
+import io.driftwatch.testing.MutableClock;
 import io.driftwatch.vendor.quickbooks.QuickBooksVendor;
 import java.net.URI;
 import java.time.Duration;

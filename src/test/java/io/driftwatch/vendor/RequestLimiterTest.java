@@ -2,7 +2,7 @@ package io.driftwatch.vendor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.driftwatch.sandbox.MutableClock;
+import io.driftwatch.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

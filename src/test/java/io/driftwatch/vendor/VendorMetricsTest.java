@@ -3,7 +3,7 @@ package io.driftwatch.vendor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.driftwatch.http.Sleeper;
-import io.driftwatch.sandbox.MutableClock;
+import io.driftwatch.testing.MutableClock;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
