@@ -67,7 +67,7 @@ final class DaemonRun {
         long pid = process.pid();
         try {
             double readyMillis = waitReady(process, port, startNanos);
-            double firstProbeMillis = waitFirstProbe(process, startNanos);
+            double firstProbeMillis = target.awaitFirstRequest(process, startNanos, options.interval());
             sleep(options.warmup());
             Instant from = Instant.now();
             double cpu0 = ProcStats.cpuSeconds(pid);
@@ -129,19 +129,6 @@ final class DaemonRun {
             Thread.sleep(10);
         }
         throw new IOException("driftwatch was not ready within " + READY_TIMEOUT);
-    }
-
-    /** Waits for the target's first request; NaN when none came within an interval and 10 s. */
-    private double waitFirstProbe(Process process, long startNanos) throws InterruptedException {
-        long deadline = System.nanoTime()
-                + options.interval().toNanos()
-                + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline && process.isAlive()) {
-            long first = target.firstRequestNanos();
-            if (first != 0) return (first - startNanos) / 1e6;
-            Thread.sleep(2);
-        }
-        return Double.NaN;
     }
 
     /** Skipped runs and the daemon's own lag maximum from /metrics, as a cross-check of the audit samples. */

@@ -167,6 +167,21 @@ final class LoopbackTarget implements AutoCloseable {
         return firstRequestNanos.get();
     }
 
+    /**
+     * Milliseconds from {@code startNanos} to the first request since {@link #reset()}; NaN when none came
+     * within {@code interval} + 10 s or the tool's process ended first.
+     */
+    double awaitFirstRequest(Process tool, long startNanos, Duration interval) throws InterruptedException {
+        long deadline =
+                System.nanoTime() + interval.toNanos() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline && tool.isAlive()) {
+            long first = firstRequestNanos.get();
+            if (first != 0) return (first - startNanos) / 1e6;
+            Thread.sleep(2);
+        }
+        return Double.NaN;
+    }
+
     /** The {@code /slow} requests answered since {@link #reset()}. */
     List<SlowHold> holds() {
         return List.copyOf(holds);

@@ -65,7 +65,7 @@ final class PrometheusRun {
             double readyMillis = waitReady(process, api, startNanos);
             // As for driftwatch, the warm-up starts at the first probe (Prometheus applies its targets
             // up to 5 s after it is ready).
-            double firstProbeMillis = waitFirstProbe(process, startNanos);
+            double firstProbeMillis = target.awaitFirstRequest(process, startNanos, options.interval());
             DaemonRun.sleep(options.warmup());
             Instant from = Instant.now();
             double exporterCpu0 = ProcStats.cpuSeconds(exporter.pid());
@@ -244,19 +244,6 @@ final class PrometheusRun {
             any = true;
         }
         return any ? b.substring(0, b.length() - 1) : "prometheus_target_interval_length_seconds n/a";
-    }
-
-    /** Waits for the target's first request; NaN when none came within an interval and 10 s. */
-    private double waitFirstProbe(Process process, long startNanos) throws InterruptedException {
-        long deadline = System.nanoTime()
-                + options.interval().toNanos()
-                + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline && process.isAlive()) {
-            long first = target.firstRequestNanos();
-            if (first != 0) return (first - startNanos) / 1e6;
-            Thread.sleep(2);
-        }
-        return Double.NaN;
     }
 
     private double waitReady(Process process, PrometheusApi api, long startNanos)
