@@ -177,8 +177,9 @@ public final class Daemon implements AutoCloseable {
             first = firstLoad.join();
         } catch (CompletionException e) {
             LOG.warn(
+                    // the class only: the message could quote a file, and the redactor does not exist yet
                     "reading probes/ ahead of the store failed ({}); reading it again",
-                    e.getCause().toString());
+                    e.getCause().getClass().getName());
             first = null;
         }
         apply(first == null ? engine.reload() : engine.reload(first));
