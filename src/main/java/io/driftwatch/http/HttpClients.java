@@ -3,13 +3,12 @@ package io.driftwatch.http;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import javax.net.ssl.SSLContext;
 
 /**
  * Builds the {@link HttpClient}s driftwatch uses: HTTP/1.1 (vendors' behaviour and our timings are
- * defined for it), a connect timeout, redirects not followed (a probe sees the status it got), and a
- * small shared pool of platform threads for the client's dependent tasks (see {@code CALLBACKS}).
+ * defined for it), a connect timeout, redirects not followed (a probe sees the status it got), and
+ * the client's dependent tasks run on its own selector thread (see {@code CALLBACKS}).
  *
  * <p>TLS verification always stays on. Pass an {@link SSLContext} only to trust an extra certificate
  * authority (a private CA, a test certificate); null means the JDK default trust store.
@@ -19,14 +18,13 @@ public final class HttpClients {
 
     /**
      * The clients' dependent tasks (delivering response bytes to the body subscriber, completing the
-     * response future) run on a few shared platform daemon threads, not on virtual threads: the end of a
-     * response is timed in that task ({@link CappedBodySubscriber}), and a virtual thread there first
-     * waits for a free carrier, behind runs parsing bodies and the run writer's batches, which on two
-     * cores added milliseconds to measured latency. The tasks never block, so a fixed pool suffices.
+     * response future) run at once on the client's own selector thread, where the bytes arrive. The end
+     * of a response is timed in that task ({@link CappedBodySubscriber}), so no hand-off to another
+     * thread sits between the last byte and its timestamp, and a run costs fewer thread wake-ups. Every
+     * caller waits on the returned future from its own thread and attaches no dependent stages, and the
+     * body subscribers only copy bytes, so nothing slow ever runs on the selector thread.
      */
-    private static final Executor CALLBACKS = Executors.newFixedThreadPool(
-            Math.max(2, Runtime.getRuntime().availableProcessors()),
-            Thread.ofPlatform().daemon().name("driftwatch-http-", 0).factory());
+    private static final Executor CALLBACKS = Runnable::run;
 
     private HttpClients() {}
 
