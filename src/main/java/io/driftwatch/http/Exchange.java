@@ -48,14 +48,18 @@ public record Exchange(
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 
-    /** This exchange with an empty body ({@link #bodyBytes()} unchanged), for keeping it around cheaply. */
-    public Exchange withoutBody() {
+    /**
+     * This exchange without its payload: an empty body ({@link #bodyBytes()} unchanged) and no response
+     * headers. What is left (status, timings, sizes, failure, request id) is what a result kept for a
+     * whole interval needs; dropping the rest keeps such results small.
+     */
+    public Exchange withoutPayload() {
         return new Exchange(
                 startedAt,
                 method,
                 url,
                 status,
-                headers,
+                Map.of(),
                 new byte[0],
                 bodyBytes,
                 timeToHeadersNanos,

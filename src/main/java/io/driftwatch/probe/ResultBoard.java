@@ -7,19 +7,21 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The latest result per probe, in memory, for the API and status page. Thread-safe. Results are kept
- * without the response body (its size stays): nothing here shows it, and 10,000 probes' last bodies held
- * 55 MB in bench/run with 5 KB responses (and would hold gigabytes with real vendor pages).
+ * without the response body (its size stays) and headers: nothing here shows them, 10,000 probes' last
+ * bodies held 55 MB in bench/run with 5 KB responses (gigabytes with real vendor pages), and each result
+ * lives a whole interval, so whatever it holds survives young collections and is copied by them.
  */
 public final class ResultBoard implements ProbeResultListener {
     private final Map<String, ProbeResult> latest = new ConcurrentHashMap<>();
 
     @Override
     public void onResult(ProbeDefinition probe, ProbeResult result) {
-        latest.put(result.probeId(), withoutBody(result));
+        latest.put(result.probeId(), withoutPayload(result));
     }
 
-    static ProbeResult withoutBody(ProbeResult r) {
-        if (r.exchange() == null || r.exchange().body().length == 0) return r;
+    static ProbeResult withoutPayload(ProbeResult r) {
+        if (r.exchange() == null
+                || (r.exchange().body().length == 0 && r.exchange().headers().isEmpty())) return r;
         return new ProbeResult(
                 r.probeId(),
                 r.connection(),
@@ -27,7 +29,7 @@ public final class ResultBoard implements ProbeResultListener {
                 r.startedAt(),
                 r.outcome(),
                 r.failureKind(),
-                r.exchange().withoutBody(),
+                r.exchange().withoutPayload(),
                 r.checks(),
                 r.findings());
     }

@@ -9,10 +9,10 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The board keeps each probe's latest result without its response body, but with everything else. */
+/** The board keeps each probe's latest result without its response body and headers, but with everything else. */
 class ResultBoardTest {
     @Test
-    void keepsTheLatestResultWithoutItsBody() {
+    void keepsTheLatestResultWithoutItsBodyAndHeaders() {
         var probe = Fixtures.probe("p", new Expectations(null, null, List.of(), null, null, null, List.of()));
         var exchange = Fixtures.response(200, "application/json", "{\"big\":\"payload\"}", 12);
         var result = new ProbeResult(
@@ -23,6 +23,7 @@ class ResultBoardTest {
 
         ProbeResult kept = board.latest("p").orElseThrow();
         assertThat(kept.exchange().body()).isEmpty();
+        assertThat(kept.exchange().headers()).isEmpty();
         assertThat(kept.exchange().bodyBytes()).isEqualTo(exchange.bodyBytes());
         assertThat(kept.exchange().status()).isEqualTo(200);
         assertThat(kept.exchange().totalNanos()).isEqualTo(exchange.totalNanos());
@@ -30,5 +31,6 @@ class ResultBoardTest {
         assertThat(result.exchange().body())
                 .as("the listener's input is left alone")
                 .isNotEmpty();
+        assertThat(result.exchange().headers()).containsKey("content-type");
     }
 }
