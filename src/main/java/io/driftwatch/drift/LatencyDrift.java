@@ -4,9 +4,7 @@ import io.driftwatch.baseline.LatencyStats;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -50,10 +48,8 @@ public final class LatencyDrift {
         }
     }
 
-    private record Run(Instant at, long nanos) {}
-
     private static final class Window {
-        final ArrayDeque<Run> runs = new ArrayDeque<>();
+        final RunRing runs = new RunRing();
         /** When this window was first fed under its current kind (runs or time); a time window is full from first + period. */
         Instant first;
 
@@ -62,28 +58,26 @@ public final class LatencyDrift {
         int driftRuns;
 
         /** Adds a run and evicts what fell out of the window; returns whether the window is full. */
-        boolean add(Run run, LatencyDriftSettings s) {
+        boolean add(Instant at, long nanos, LatencyDriftSettings s) {
             if (first == null || timed != s.timed()) {
                 runs.clear();
-                first = run.at();
+                first = at;
                 timed = s.timed();
             }
-            runs.addLast(run);
+            runs.addLast(RunRing.epochNanos(at), nanos);
             if (!s.timed()) {
                 while (runs.size() > s.runs()) runs.removeFirst();
                 return runs.size() == s.runs();
             }
-            Instant from = run.at().minus(s.period());
-            for (Iterator<Run> it = runs.iterator(); it.hasNext(); ) {
-                if (it.next().at().isBefore(from)) it.remove();
-                else break;
-            }
+            Instant from = at.minus(s.period());
+            long fromNanos = RunRing.epochNanos(from);
+            while (runs.size() > 0 && runs.firstAt() < fromNanos) runs.removeFirst();
             while (runs.size() > MAX_TIMED_RUNS) runs.removeFirst();
             return !first.isAfter(from) && runs.size() >= 2;
         }
 
         long[] values() {
-            return runs.stream().mapToLong(Run::nanos).toArray();
+            return runs.latencies();
         }
     }
 
@@ -100,7 +94,7 @@ public final class LatencyDrift {
             String probeId, Instant at, long totalNanos, long baselineP95Nanos, LatencyDriftSettings s) {
         Window window = windows.computeIfAbsent(probeId, id -> new Window());
         synchronized (window) {
-            boolean full = window.add(new Run(at, totalNanos), s);
+            boolean full = window.add(at, totalNanos, s);
             Optional<Drift> drift =
                     full && baselineP95Nanos > 0 ? judge(window.values(), baselineP95Nanos, s) : Optional.empty();
             if (drift.isEmpty()) {
