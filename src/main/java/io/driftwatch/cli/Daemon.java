@@ -53,8 +53,17 @@ public final class Daemon implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    /**
+     * With more probe files than this, the probes of the first this-many files (path order) are scheduled
+     * while the rest are read, so the first probes run after a small part of the read instead of all of
+     * it (256 of 10,000 files is under 3% of it). Folders this size or smaller load in one step: for them
+     * the read is short and an extra step would only add work.
+     */
+    static final int PREFIX_PROBE_FILES = 256;
+
     private final Settings settings;
     private final Clock clock;
+    private final int prefixProbeFiles;
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final DriftwatchMetrics metrics;
     private final ResultBoard board = new ResultBoard();
@@ -67,20 +76,33 @@ public final class Daemon implements AutoCloseable {
     private volatile boolean ready;
 
     public Daemon(Settings settings, Clock clock) {
+        this(settings, clock, PREFIX_PROBE_FILES);
+    }
+
+    /** @param prefixProbeFiles see {@link #PREFIX_PROBE_FILES}; tests use a small folder and a smaller one */
+    Daemon(Settings settings, Clock clock, int prefixProbeFiles) {
         this.settings = settings;
         this.clock = clock;
+        this.prefixProbeFiles = prefixProbeFiles;
         this.metrics = new DriftwatchMetrics().withJvmMetrics();
     }
 
     /** Starts everything; returns once the first configuration is scheduled and the server listens. */
     public Daemon start() throws IOException {
         // Reading the probe files is the longest part of a start with many probes; it needs nothing but
-        // the files, so it runs while the store opens and migrates instead of after.
+        // the files, so it runs while the store opens and migrates instead of after. A large folder is
+        // read in two steps (PREFIX_PROBE_FILES): prefixLoad holds the first files' load, or null when
+        // the folder loads in one step.
+        CompletableFuture<LoadedConfig> prefixLoad = new CompletableFuture<>();
         CompletableFuture<LoadedConfig> firstLoad = new CompletableFuture<>();
         Thread.ofPlatform().daemon().name("config-first-load").start(() -> {
             try {
-                firstLoad.complete(new ConfigLoader().load(settings.probesDir(), settings.env()));
+                LoadedConfig all = new ConfigLoader()
+                        .load(settings.probesDir(), settings.env(), prefixProbeFiles, prefixLoad::complete);
+                prefixLoad.complete(null); // no effect after a prefix
+                firstLoad.complete(all);
             } catch (RuntimeException | Error e) {
+                prefixLoad.completeExceptionally(e);
                 firstLoad.completeExceptionally(e);
             }
         });
@@ -172,6 +194,9 @@ public final class Daemon implements AutoCloseable {
         server.route("/api/v1/connections", (ex, tail) -> ConnectionsApi.respond(ex, engine));
 
         scheduler.start(); // before the first load: early probes fire while the rest are still scheduled
+        ActiveConfig before = engine.active();
+        LoadedConfig prefix = prefixLoad.exceptionally(e -> null).join();
+        if (prefix != null) applyQuietly(engine.reload(prefix));
         LoadedConfig first;
         try {
             first = firstLoad.join();
@@ -180,9 +205,10 @@ public final class Daemon implements AutoCloseable {
                     // the class only: the message could quote a file, and the redactor does not exist yet
                     "reading probes/ ahead of the store failed ({}); reading it again",
                     e.getCause().getClass().getName());
-            first = null;
+            first = new ConfigLoader().load(settings.probesDir(), settings.env());
         }
-        apply(first == null ? engine.reload() : engine.reload(first));
+        if (prefix == null) apply(engine.reload(first));
+        else applyAfterPrefix(engine.reload(first), before.apply(first));
         server.start();
         closeables.add(new DirectoryWatcher(settings.probesDir(), Duration.ofMillis(300), this::reload).start());
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
@@ -217,7 +243,49 @@ public final class Daemon implements AutoCloseable {
 
     /** Applies a reload's change to drift checks, alerting, the scheduler and the result board. */
     private synchronized ActiveConfig.Change apply(ActiveConfig.Change change) {
+        reschedule(change);
+        report(change);
+        return change;
+    }
+
+    /**
+     * Schedules the first probe files' probes at start, telling no one: the whole folder's load follows at
+     * once and {@link #applyAfterPrefix} reports it as one load. Logging or alerting here would report the
+     * prefix's problems twice, and its lack of problems would resolve a configuration alert still open from
+     * the previous run only to raise it again. Drift gauges wait for the whole load, which covers every
+     * active probe.
+     */
+    private synchronized void applyQuietly(ActiveConfig.Change prefixChange) {
+        scheduleChanged(prefixChange);
+    }
+
+    /**
+     * Applies the whole folder's load after {@link #applyQuietly}: {@code change} is against the prefix's
+     * configuration (its probes unchanged, the rest added) and drives the scheduler; {@code asOneLoad} is the
+     * same load against the configuration before the prefix, and is what the log and alerting hear, so the
+     * start reports every probe and problem of the folder once, as a one-step load does.
+     */
+    private synchronized void applyAfterPrefix(ActiveConfig.Change change, ActiveConfig.Change asOneLoad) {
+        reschedule(change);
+        report(asOneLoad);
+    }
+
+    private void reschedule(ActiveConfig.Change change) {
         drift.reloaded(change, engine.active());
+        scheduleChanged(change);
+    }
+
+    private void scheduleChanged(ActiveConfig.Change change) {
+        for (ProbeDefinition p : change.added()) schedule(p);
+        for (ProbeDefinition p : change.changed()) schedule(p);
+        for (String id : change.removed()) {
+            scheduler.unschedule(id);
+            board.remove(id);
+        }
+    }
+
+    /** Logs the change's problems and counts and tells alerting whether the configuration is valid. */
+    private void report(ActiveConfig.Change change) {
         change.problems().forEach(p -> LOG.error("invalid configuration: {}", p));
         if (alerting != null) {
             if (change.ok()) alerting.engine().onConfigLoaded("probes");
@@ -226,12 +294,6 @@ public final class Daemon implements AutoCloseable {
                         .onConfigProblems(
                                 "probes",
                                 change.problems().stream().map(Object::toString).toList());
-        }
-        for (ProbeDefinition p : change.added()) schedule(p);
-        for (ProbeDefinition p : change.changed()) schedule(p);
-        for (String id : change.removed()) {
-            scheduler.unschedule(id);
-            board.remove(id);
         }
         if (!change.added().isEmpty()
                 || !change.changed().isEmpty()
@@ -243,7 +305,6 @@ public final class Daemon implements AutoCloseable {
                     change.removed().size(),
                     change.problems().size());
         }
-        return change;
     }
 
     /**

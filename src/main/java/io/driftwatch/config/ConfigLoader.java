@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Loads a probes folder: connection files under {@code connections/}, probe files everywhere else (any
@@ -26,6 +27,29 @@ public final class ConfigLoader {
     public static final String CONNECTIONS_DIR = "connections";
 
     public LoadedConfig load(Path probesDir, Map<String, String> env) {
+        return load(probesDir, env, Integer.MAX_VALUE, prefix -> {});
+    }
+
+    /**
+     * {@link #load(Path, Map)} in two steps when the folder has more than {@code prefixFiles} probe files:
+     * the first {@code prefixFiles} probe files in path order are read first, and {@code onPrefix} gets what
+     * a folder of only them and every connection file loads; then the rest are read and the whole folder's
+     * result is returned, the same as {@link #load(Path, Map)} gives. Each file is read once. With at most
+     * {@code prefixFiles} probe files (or an unreadable folder), {@code onPrefix} is not called.
+     *
+     * <p>Contract: every probe the prefix accepts, the whole folder accepts with the same definition, and
+     * every file the prefix finds a problem in has the same problems in the whole folder (up to masking,
+     * below). A duplicate id is the later file's problem (first wins in path order), so a file after the
+     * prefix that repeats a prefix probe's id is the one rejected, and a file's other problems are its own.
+     * A caller may therefore run the prefix's probes while the rest is read: the whole load adds to them
+     * and never changes or removes one. The prefix's problems are masked with the secrets known from the
+     * prefix only, so they are not for printing; the whole load's are.
+     *
+     * @param onPrefix called on the calling thread, before the rest of the files are read
+     */
+    public LoadedConfig load(
+            Path probesDir, Map<String, String> env, int prefixFiles, Consumer<LoadedConfig> onPrefix) {
+        if (prefixFiles < 0) throw new IllegalArgumentException("prefixFiles must not be negative: " + prefixFiles);
         Set<String> secrets = new LinkedHashSet<>();
         List<ConfigProblem> problems = new ArrayList<>();
         List<Path> files;
@@ -47,9 +71,33 @@ public final class ConfigLoader {
         Map<String, ConnectionDefinition> connections = new TreeMap<>();
         Set<String> connectionIds = loadConnections(connectionFiles, env, connections, problems, secrets);
 
-        List<ProbeFile> read = probeFiles.parallelStream()
+        List<ProbeFile> read = new ArrayList<>(probeFiles.size());
+        if (probeFiles.size() > prefixFiles) {
+            read.addAll(readProbeFiles(probeFiles.subList(0, prefixFiles), env, connectionIds));
+            onPrefix.accept(fold(read, connections, problems, secrets));
+        }
+        read.addAll(readProbeFiles(probeFiles.subList(read.size(), probeFiles.size()), env, connectionIds));
+        return fold(read, connections, problems, secrets);
+    }
+
+    private static List<ProbeFile> readProbeFiles(
+            List<Path> files, Map<String, String> env, Set<String> connectionIds) {
+        return files.parallelStream()
                 .map(f -> readProbeFile(f, env, connectionIds))
                 .toList();
+    }
+
+    /**
+     * The probes of {@code read} (in path order) after the connections: a probe id already defined in an
+     * earlier file is a problem of the later file, and a file with any problem contributes no probe.
+     */
+    private static LoadedConfig fold(
+            List<ProbeFile> read,
+            Map<String, ConnectionDefinition> connections,
+            List<ConfigProblem> connectionProblems,
+            Set<String> connectionSecrets) {
+        List<ConfigProblem> problems = new ArrayList<>(connectionProblems);
+        Set<String> secrets = new LinkedHashSet<>(connectionSecrets);
         List<ProbeDefinition> probes = new ArrayList<>();
         Map<Path, List<String>> idsByFile = new LinkedHashMap<>();
         Map<String, SourceLocation> firstById = new HashMap<>();
