@@ -49,6 +49,7 @@ public final class Main implements Runnable {
             // Must be set before the first logger is created; loggers are created lazily for fast --help.
             System.setProperty("logback.configurationFile", "logback-json.xml");
         }
+        io.driftwatch.http.HttpClients.boundConnectionPool(System.getProperties());
         System.exit(commandLine().execute(args));
     }
 }
