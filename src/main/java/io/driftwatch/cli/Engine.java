@@ -158,10 +158,15 @@ public final class Engine implements AutoCloseable {
 
     /** One auth provider per connection, recreated when the connection's definition changes. */
     private AuthProvider authFor(ConnectionDefinition c) {
-        AuthEntry entry = auth.compute(
-                c.id(),
-                (id, old) ->
-                        old != null && old.definition().equals(c) ? old : new AuthEntry(c, authProviders.create(c)));
+        // Every run of the connection comes here; the same definition object (the active configuration's)
+        // needs neither the map's lock nor a deep comparison.
+        AuthEntry current = auth.get(c.id());
+        if (current != null && current.definition() == c) return current.provider();
+        AuthEntry entry = auth.compute(c.id(), (id, old) -> {
+            if (old == null || !old.definition().equals(c)) return new AuthEntry(c, authProviders.create(c));
+            // an equal definition from a reload keeps its provider (and tokens) under the new object
+            return old.definition() == c ? old : new AuthEntry(c, old.provider());
+        });
         return entry.provider();
     }
 
