@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.driftwatch.config.ConnectionDefinition;
 import io.driftwatch.config.ProbeDefinition;
+import io.driftwatch.config.RequestSpec;
 import io.driftwatch.finding.Finding;
 import io.driftwatch.finding.FindingKind;
 import io.driftwatch.finding.Level;
@@ -61,6 +62,14 @@ public final class ProbeRunner {
             "direct", "generic", null, Map.of(), null, ConnectionDefinition.DEFAULT_MAX_CONCURRENCY, Map.of(), null);
 
     private record Compiled(ProbeDefinition definition, List<Check> checks) {}
+
+    /**
+     * The request a probe's spec builds against its connection. Both are immutable, so the build (two URI
+     * parses, the query, the header map) is done again only when either object is replaced by a reload.
+     */
+    private record BuiltRequest(ConnectionDefinition connection, RequestSpec spec, OutgoingRequest request) {}
+
+    private final Map<String, BuiltRequest> requests = new ConcurrentHashMap<>();
 
     public ProbeRunner(
             Function<String, ConnectionDefinition> connections,
@@ -141,6 +150,15 @@ public final class ProbeRunner {
     /** Forget cached checks of a removed probe. */
     public void forget(String probeId) {
         compiled.remove(probeId);
+        requests.remove(probeId);
+    }
+
+    private OutgoingRequest builtRequest(String probeId, ConnectionDefinition connection, RequestSpec spec) {
+        BuiltRequest built = requests.get(probeId);
+        if (built != null && built.connection() == connection && built.spec() == spec) return built.request();
+        OutgoingRequest request = RequestBuilder.build(connection, spec);
+        requests.put(probeId, new BuiltRequest(connection, spec, request));
+        return request;
     }
 
     private ProbeResult execute(ProbeDefinition probe, Instant scheduledAt) {
@@ -161,7 +179,7 @@ public final class ProbeRunner {
         Vendor vendor = vendors.get(connection.vendor());
         OutgoingRequest request;
         try {
-            request = vendor.prepare(connection, RequestBuilder.build(connection, probe.request()));
+            request = vendor.prepare(connection, builtRequest(probe.id(), connection, probe.request()));
         } catch (IllegalArgumentException e) {
             findings.add(
                     Finding.fail(REQUEST_CHECK, FindingKind.CONFIG, "cannot build the request URL: " + urlProblem(e)));
