@@ -27,6 +27,11 @@ public final class LoadBenchHarness {
      * {@code bench/run --smoke}: 15 probes every second, both connection modes, blackbox_exporter off; the
      * daemon starts from this JVM's class path (a packaged jar may be stale during a build).
      */
+    /** The JVM options the benchmark starts the daemon with, {@code %ROOT%} standing for the repository. */
+    public static String launcherJavaOpts() {
+        return LoadOptions.LAUNCHER_JAVA_OPTS;
+    }
+
     public static Result smoke(Path out, PrintStream log) throws IOException, InterruptedException {
         Path root = Path.of(System.getProperty("driftwatch.repo.root", ".")).toAbsolutePath();
         LoadOptions options = LoadOptions.parse(new String[] {"--smoke", "--out", out.toString()}, root)

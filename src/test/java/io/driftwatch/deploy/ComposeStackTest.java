@@ -67,6 +67,14 @@ class ComposeStackTest {
     }
 
     @Test
+    void theDaemonsContainerHasAMemoryLimitForItsHeapToBeSizedFrom() throws IOException {
+        assertThat(service("driftwatch").path("mem_limit").asText())
+                .as("the image's -XX:MaxRAMPercentage needs a limit, else it sizes the heap from the host")
+                .matches("[0-9]+[mg]");
+        assertThat(Files.readString(REPO.resolve("Dockerfile"))).contains("-XX:MaxRAMPercentage=");
+    }
+
+    @Test
     void everyBindMountExistsAndEveryNamedVolumeIsDeclared() throws IOException {
         Set<String> declared = new HashSet<>();
         compose().path("volumes").fieldNames().forEachRemaining(declared::add);
