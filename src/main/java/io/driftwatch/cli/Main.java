@@ -1,5 +1,6 @@
 package io.driftwatch.cli;
 
+import io.driftwatch.http.HttpClients;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -49,7 +50,7 @@ public final class Main implements Runnable {
             // Must be set before the first logger is created; loggers are created lazily for fast --help.
             System.setProperty("logback.configurationFile", "logback-json.xml");
         }
-        io.driftwatch.http.HttpClients.boundConnectionPool(System.getProperties());
+        HttpClients.boundConnectionPool(System.getProperties());
         System.exit(commandLine().execute(args));
     }
 }

@@ -22,7 +22,8 @@ public final class HttpClients {
      * of a response is timed in that task ({@link CappedBodySubscriber}), so no hand-off to another
      * thread sits between the last byte and its timestamp, and a run costs fewer thread wake-ups. Every
      * caller waits on the returned future from its own thread and attaches no dependent stages, and the
-     * body subscribers only copy bytes, so nothing slow ever runs on the selector thread.
+     * body subscribers only copy bytes. TLS work runs there too, a new connection's handshake included: a
+     * millisecond or two per handshake, rare with kept-alive connections to a few vendor hosts.
      */
     private static final Executor CALLBACKS = Runnable::run;
 
@@ -38,9 +39,9 @@ public final class HttpClients {
      * unless {@code properties} already set it; call before the first client exists (the JDK reads it
      * once). The pool hands out its oldest idle connection first, so every connection opened in a burst
      * (probes piling up behind a pause, a slow vendor) keeps being reused in turn and never reaches its
-     * idle timeout: with 5,000 probes the daemon kept about 195 connections open to one host where about 20
-     * are ever busy at once, each holding a 16 KB read buffer, and returning a connection walks a list as
-     * long as the pool. Past the bound, the connection idle longest is closed instead of kept.
+     * idle timeout: with 5,000 probes the daemon kept about 195 connections open to one host where a few
+     * dozen at most are busy at once, each holding a 16 KB read buffer, and returning a connection walks a
+     * list as long as the pool. Past the bound, the connection idle longest is closed instead of kept.
      */
     public static void boundConnectionPool(java.util.Properties properties) {
         if (properties.getProperty(POOL_SIZE_PROPERTY) == null) {
