@@ -8,6 +8,7 @@ import io.driftwatch.config.ProbeDefinition;
 import io.driftwatch.sandbox.Sandbox;
 import io.driftwatch.sandbox.SandboxConfig;
 import io.driftwatch.sandbox.Scenario;
+import io.driftwatch.testing.LoopbackSettings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -43,18 +44,7 @@ class ConnectionsCommandTest {
                 .scenarios(scenarios)
                 .build());
         var env = new HashMap<>(sandbox.environment());
-        daemon = new Daemon(
-                        new Settings(
-                                probes,
-                                dir.resolve("baselines"),
-                                dir.resolve("alerting"),
-                                dir.resolve("data"),
-                                null,
-                                "127.0.0.1",
-                                0,
-                                env),
-                        Clock.systemUTC())
-                .start();
+        daemon = new Daemon(LoopbackSettings.under(dir, probes, env), Clock.systemUTC()).start();
         for (String id : probeIds) {
             ProbeDefinition p = daemon.engine().active().probes().get(id);
             daemon.engine().runner().run(p, Clock.systemUTC().instant());

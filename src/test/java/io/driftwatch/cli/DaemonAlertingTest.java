@@ -9,6 +9,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.driftwatch.support.LoopbackServer;
+import io.driftwatch.testing.LoopbackSettings;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -97,15 +98,7 @@ class DaemonAlertingTest {
     }
 
     Daemon start() throws Exception {
-        var settings = new Settings(
-                dir.resolve("probes"),
-                dir.resolve("baselines"),
-                dir.resolve("alerting"),
-                dir.resolve("data"),
-                null,
-                "127.0.0.1",
-                0,
-                Map.of("SMTP_PASSWORD", SMTP_PASSWORD));
+        var settings = LoopbackSettings.under(dir, dir.resolve("probes"), Map.of("SMTP_PASSWORD", SMTP_PASSWORD));
         return new Daemon(settings, Clock.systemUTC()).start();
     }
 

@@ -9,6 +9,7 @@ import io.driftwatch.sandbox.Sandbox;
 import io.driftwatch.sandbox.SandboxConfig;
 import io.driftwatch.sandbox.Scenario;
 import io.driftwatch.support.ShippedProbes;
+import io.driftwatch.testing.LoopbackSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -58,14 +59,11 @@ class DaemonBadInputTest {
             Map<String, String> env = new HashMap<>(sandbox.environment());
             env.put("DRIFTWATCH_WEBHOOK_SECRET", "test-secret");
             Path probes = ShippedProbes.copyWithShortSchedules(dir.resolve("probes"));
-            Settings settings = new Settings(
+            Settings settings = LoopbackSettings.of(
                     probes,
                     ShippedProbes.repo().resolve("baselines"),
                     dir.resolve("alerting"),
                     dir.resolve("data"),
-                    null,
-                    "127.0.0.1",
-                    0,
                     env);
             try (Daemon daemon = new Daemon(settings, Clock.systemUTC()).start()) {
                 sandbox.setScenario(Scenario.of("html-error", Map.of("vendor", "smarty")));

@@ -12,6 +12,7 @@ import io.driftwatch.config.ConfigLoader;
 import io.driftwatch.config.ConfigProblem;
 import io.driftwatch.config.LoadedConfig;
 import io.driftwatch.support.LoopbackServer;
+import io.driftwatch.testing.LoopbackSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -80,15 +81,7 @@ class DaemonPrefixStartTest {
     }
 
     Daemon start() throws Exception {
-        var settings = new Settings(
-                probes,
-                dir.resolve("baselines"),
-                dir.resolve("alerting"),
-                dir.resolve("data"),
-                null,
-                "127.0.0.1",
-                0,
-                Map.of());
+        var settings = LoopbackSettings.under(dir, probes, Map.of());
         return new Daemon(settings, Clock.systemUTC(), PREFIX).start();
     }
 

@@ -14,6 +14,7 @@ import io.driftwatch.sandbox.SandboxConfig;
 import io.driftwatch.sandbox.Scenario;
 import io.driftwatch.support.LoopbackServer;
 import io.driftwatch.support.ShippedProbes;
+import io.driftwatch.testing.LoopbackSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -85,14 +86,11 @@ class DaemonSecretLeakTest {
                     .orElseThrow());
 
             Path probes = ShippedProbes.copyWithShortSchedules(dir.resolve("probes"));
-            Settings settings = new Settings(
+            Settings settings = LoopbackSettings.of(
                     probes,
                     ShippedProbes.repo().resolve("baselines"),
                     ShippedProbes.repo().resolve("alerting"),
                     dir.resolve("data"),
-                    null,
-                    "127.0.0.1",
-                    0,
                     env);
             HttpClient http = HttpClient.newHttpClient();
             try (Daemon daemon = new Daemon(settings, Clock.systemUTC()).start()) {

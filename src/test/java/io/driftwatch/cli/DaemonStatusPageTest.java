@@ -9,6 +9,7 @@ import io.driftwatch.baseline.Baseline;
 import io.driftwatch.baseline.BaselineStore;
 import io.driftwatch.baseline.LatencyStats;
 import io.driftwatch.support.LoopbackServer;
+import io.driftwatch.testing.LoopbackSettings;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -104,14 +105,11 @@ class DaemonStatusPageTest {
         target.json("/hook", 204, "");
 
         daemon = new Daemon(
-                        new Settings(
+                        LoopbackSettings.of(
                                 probes,
                                 dir.resolve("baselines"),
                                 alerting,
                                 dir.resolve("data"),
-                                null,
-                                "127.0.0.1",
-                                0,
                                 Map.of("HOOK_SECRET", "s3cret-hook-key")),
                         Clock.systemUTC())
                 .start();

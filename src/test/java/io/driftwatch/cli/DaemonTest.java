@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.driftwatch.support.LoopbackServer;
+import io.driftwatch.testing.LoopbackSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -65,15 +66,7 @@ class DaemonTest {
     }
 
     Daemon start() throws Exception {
-        var settings = new Settings(
-                probes,
-                dir.resolve("baselines"),
-                dir.resolve("alerting"),
-                dir.resolve("data"),
-                null,
-                "127.0.0.1",
-                0,
-                Map.of());
+        var settings = LoopbackSettings.under(dir, probes, Map.of());
         return new Daemon(settings, Clock.systemUTC()).start();
     }
 

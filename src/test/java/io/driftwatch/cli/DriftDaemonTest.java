@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.driftwatch.sandbox.Sandbox;
 import io.driftwatch.sandbox.SandboxConfig;
 import io.driftwatch.sandbox.Scenario;
+import io.driftwatch.testing.LoopbackSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -53,15 +54,8 @@ class DriftDaemonTest {
         writeProbe(1);
         Path baselines = Files.createDirectories(dir.resolve("baselines"));
         Files.copy(ShippedBaselinesTest.shippedBaselines().resolve(ID + ".json"), baselines.resolve(ID + ".json"));
-        settings = new Settings(
-                probes,
-                baselines,
-                dir.resolve("alerting"),
-                dir.resolve("data"),
-                null,
-                "127.0.0.1",
-                0,
-                sandbox.environment());
+        settings = LoopbackSettings.of(
+                probes, baselines, dir.resolve("alerting"), dir.resolve("data"), sandbox.environment());
         daemon = new Daemon(settings, Clock.systemUTC()).start();
     }
 

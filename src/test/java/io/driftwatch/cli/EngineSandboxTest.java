@@ -9,6 +9,7 @@ import io.driftwatch.metrics.DriftwatchMetrics;
 import io.driftwatch.probe.ProbeResult;
 import io.driftwatch.sandbox.Sandbox;
 import io.driftwatch.sandbox.SandboxConfig;
+import io.driftwatch.testing.LoopbackSettings;
 import io.driftwatch.vendor.FileTokenStore;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,15 +31,7 @@ class EngineSandboxTest {
         try (Sandbox sandbox = Sandbox.start(
                 SandboxConfig.builder().keyDirectory(dir.resolve("keys")).build())) {
             var env = new HashMap<>(sandbox.environment());
-            var settings = new Settings(
-                    ShippedConfigTest.repo().resolve("probes"),
-                    dir.resolve("baselines"),
-                    dir.resolve("alerting"),
-                    dir.resolve("data"),
-                    null,
-                    "127.0.0.1",
-                    0,
-                    env);
+            var settings = LoopbackSettings.under(dir, ShippedConfigTest.repo().resolve("probes"), env);
             try (Engine engine = Extensions.engine(
                     settings,
                     Clock.systemUTC(),

@@ -9,6 +9,7 @@ import io.driftwatch.metrics.DriftwatchMetrics;
 import io.driftwatch.probe.ProbeResult;
 import io.driftwatch.sandbox.Sandbox;
 import io.driftwatch.sandbox.SandboxConfig;
+import io.driftwatch.testing.LoopbackSettings;
 import io.driftwatch.vendor.FileTokenStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,15 +54,7 @@ class PaginatedProbeTest {
                 auth: { type: api-key, name: X-Api-Key, value: "${JOBS_API_KEY}", in: header }
                 """);
         engine = Extensions.engine(
-                new Settings(
-                        probes,
-                        dir.resolve("baselines"),
-                        dir.resolve("alerting"),
-                        dir.resolve("data"),
-                        null,
-                        "127.0.0.1",
-                        0,
-                        new HashMap<>(sandbox.environment())),
+                LoopbackSettings.under(dir, probes, new HashMap<>(sandbox.environment())),
                 Clock.systemUTC(),
                 new DriftwatchMetrics(),
                 AuditLog.NONE,

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.driftwatch.sandbox.Sandbox;
 import io.driftwatch.sandbox.SandboxConfig;
 import io.driftwatch.sandbox.Scenario;
+import io.driftwatch.testing.LoopbackSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,15 +46,7 @@ class ReconcileDaemonTest {
     }
 
     Daemon start(Path probes, Map<String, String> env) throws Exception {
-        var settings = new Settings(
-                probes,
-                dir.resolve("baselines"),
-                dir.resolve("alerting"),
-                dir.resolve("data"),
-                null,
-                "127.0.0.1",
-                0,
-                env);
+        var settings = LoopbackSettings.under(dir, probes, env);
         return new Daemon(settings, Clock.systemUTC()).start();
     }
 

@@ -16,6 +16,7 @@ import io.driftwatch.sandbox.SandboxConfig;
 import io.driftwatch.sandbox.Scenario;
 import io.driftwatch.sandbox.ScenarioKind;
 import io.driftwatch.support.LoopbackServer;
+import io.driftwatch.testing.LoopbackSettings;
 import io.driftwatch.vendor.FileTokenStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,15 +33,7 @@ class ReconcileProbeTest {
     Path dir;
 
     Engine engine(Path probes, Map<String, String> env) {
-        var settings = new Settings(
-                probes,
-                dir.resolve("baselines"),
-                dir.resolve("alerting"),
-                dir.resolve("data"),
-                null,
-                "127.0.0.1",
-                0,
-                env);
+        var settings = LoopbackSettings.under(dir, probes, env);
         Engine engine = Extensions.engine(
                 settings,
                 Clock.systemUTC(),

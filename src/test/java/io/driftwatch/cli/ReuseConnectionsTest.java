@@ -8,6 +8,7 @@ import io.driftwatch.http.AuditLog;
 import io.driftwatch.metrics.DriftwatchMetrics;
 import io.driftwatch.probe.ProbeResult;
 import io.driftwatch.support.LoopbackServer;
+import io.driftwatch.testing.LoopbackSettings;
 import io.driftwatch.vendor.FileTokenStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,15 +64,7 @@ class ReuseConnectionsTest {
         Files.writeString(
                 probes.resolve("p.yaml"),
                 "id: p\nconnection: local\nschedule: { every: 1m }\nrequest: { path: /ok }\n");
-        var settings = new Settings(
-                probes,
-                dir.resolve("baselines"),
-                dir.resolve("alerting"),
-                dir.resolve("data"),
-                null,
-                "127.0.0.1",
-                0,
-                Map.of());
+        var settings = LoopbackSettings.under(dir, probes, Map.of());
         try (Engine engine = Extensions.engine(
                 settings,
                 Clock.systemUTC(),

@@ -20,6 +20,7 @@ import io.driftwatch.probe.checks.SchemaDriftCheck;
 import io.driftwatch.sandbox.Sandbox;
 import io.driftwatch.sandbox.SandboxConfig;
 import io.driftwatch.sandbox.Scenario;
+import io.driftwatch.testing.LoopbackSettings;
 import io.driftwatch.vendor.FileTokenStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,14 +55,11 @@ class ShippedBaselinesTest {
     void start() throws Exception {
         sandbox = Sandbox.start(
                 SandboxConfig.builder().keyDirectory(dir.resolve("keys")).build());
-        var settings = new Settings(
+        var settings = LoopbackSettings.of(
                 ShippedConfigTest.repo().resolve("probes"),
                 shippedBaselines(),
                 dir.resolve("alerting"),
                 dir.resolve("data"),
-                null,
-                "127.0.0.1",
-                0,
                 sandbox.environment());
         engine = Extensions.engine(
                 settings,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.driftwatch.sandbox.Sandbox;
 import io.driftwatch.sandbox.SandboxConfig;
 import io.driftwatch.sandbox.Scenario;
+import io.driftwatch.testing.LoopbackSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,15 +41,8 @@ class VendorMetricsDaemonTest {
                 .qboRefreshTokenLifetime(refreshLife)
                 .scenarios(List.of(Scenario.parse("quota-usage:used=870,max=1000")))
                 .build())) {
-            var settings = new Settings(
-                    ShippedConfigTest.repo().resolve("probes"),
-                    dir.resolve("baselines"),
-                    dir.resolve("alerting"),
-                    dir.resolve("data"),
-                    null,
-                    "127.0.0.1",
-                    0,
-                    new HashMap<>(sandbox.environment()));
+            var settings = LoopbackSettings.under(
+                    dir, ShippedConfigTest.repo().resolve("probes"), new HashMap<>(sandbox.environment()));
             try (Daemon daemon = new Daemon(settings, Clock.systemUTC()).start()) {
                 for (String id : List.of("sf-limits", "qbo-invoice-read")) {
                     daemon.engine()

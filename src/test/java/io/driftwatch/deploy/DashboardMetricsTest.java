@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.driftwatch.cli.Daemon;
-import io.driftwatch.cli.Settings;
 import io.driftwatch.sandbox.Sandbox;
 import io.driftwatch.sandbox.SandboxConfig;
+import io.driftwatch.testing.LoopbackSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -70,15 +70,7 @@ class DashboardMetricsTest {
         Path baselines = dir.resolve("baselines");
         copyBaselinesWithLatency(REPO.resolve("baselines"), baselines);
         daemon = new Daemon(
-                        new Settings(
-                                probes,
-                                baselines,
-                                REPO.resolve("alerting"),
-                                dir.resolve("data"),
-                                null,
-                                "127.0.0.1",
-                                0,
-                                env),
+                        LoopbackSettings.of(probes, baselines, REPO.resolve("alerting"), dir.resolve("data"), env),
                         Clock.systemUTC())
                 .start();
         // Every loaded probe has run at least once.
