@@ -43,6 +43,36 @@ record Measurement(
     /** The tool name of the row adding Prometheus' CPU and memory to the exporter's. */
     static final String COMBINED = "blackbox_exporter + Prometheus";
 
+    /**
+     * The same runs, outcomes and latencies under another tool name with another process's cost added:
+     * the exporter's row plus the Prometheus server that drove it.
+     */
+    Measurement withDriver(
+            String tool,
+            double driverCpuSecondsPer1000Runs,
+            long driverPeakRssBytes,
+            double startToReadyMillis,
+            double startToFirstProbeMillis,
+            String notes) {
+        return new Measurement(
+                tool,
+                mode,
+                probes,
+                targetRunsPerSecond,
+                windowSeconds,
+                runs,
+                outcomes,
+                lag,
+                latencyError,
+                latencyErrorVsHold,
+                cpuSecondsPer1000Runs + driverCpuSecondsPer1000Runs,
+                peakRssBytes + driverPeakRssBytes,
+                startToReadyMillis,
+                startToFirstProbeMillis,
+                loadAverage,
+                notes);
+    }
+
     double runsPerSecond() {
         return runs / windowSeconds;
     }

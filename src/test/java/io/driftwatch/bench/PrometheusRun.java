@@ -107,22 +107,12 @@ final class PrometheusRun {
                     load,
                     "driven by Prometheus " + version + "; lag n/a: Prometheus records no lag behind its own"
                             + " schedule; " + intervals + unmatched);
-            Measurement together = new Measurement(
+            Measurement together = alone.withDriver(
                     Measurement.COMBINED,
-                    "fresh",
-                    probes,
-                    rate,
-                    window,
-                    s.runs,
-                    s.outcomes,
-                    new Percentiles(new double[0]),
-                    new Percentiles(AuditSamples.toArray(s.errors)),
-                    new Percentiles(AuditSamples.toArray(s.vsHold)),
-                    exporterCpuPer1000 + promCpuPer1000,
-                    exporterRss + rss,
+                    promCpuPer1000,
+                    rss,
                     readyMillis,
                     firstProbeMillis,
-                    load,
                     String.format(
                             Locale.ROOT,
                             "Prometheus alone %.3f CPU s per 1,000 runs, %.0f MB peak RSS; RSS column = the two"
