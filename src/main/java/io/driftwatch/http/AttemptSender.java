@@ -1,6 +1,7 @@
 package io.driftwatch.http;
 
 import io.driftwatch.finding.FindingKind;
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
@@ -13,19 +14,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 
 /**
  * Sends one request and reads its capped body within the time left before the run's deadline, timing it
  * on the monotonic clock. Never throws for network problems: they come back as {@link Attempt#failure()}.
+ *
+ * <p>The calling (virtual) thread waits in {@code HttpClient.send}: the client's request timeout, set to
+ * the time left, ends a wait for the headers, and {@link BodyDeadlines} ends a body still being read at
+ * the deadline. Both are timed where the client already keeps its timers, so a run needs no timer task
+ * and no extra thread hand-off of its own (see {@link BodyDeadlines}).
  */
 final class AttemptSender {
     private final Clock clock;
+    private final BodyDeadlines deadlines = BodyDeadlines.shared();
 
     AttemptSender(Clock clock) {
         this.clock = clock;
@@ -52,30 +55,26 @@ final class AttemptSender {
                     new TransportFailure(FindingKind.CONFIG, "invalid request: " + redactor.redact(e.getMessage())));
         }
         var handler = new CappedBodyHandler(maxBodyBytes, "HEAD".equalsIgnoreCase(request.method()));
+        BodyDeadlines.Watch watch = deadlines.watch(deadlineNanos, handler::expire);
         long start = System.nanoTime();
-        CompletableFuture<HttpResponse<BodyResult>> future = client.sendAsync(httpRequest, handler);
         try {
-            HttpResponse<BodyResult> response = future.get(remaining, TimeUnit.NANOSECONDS);
-            return completed(response, handler, start, maxBodyBytes);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            handler.cancel();
-            return partial(
-                    handler,
-                    start,
-                    FailureClassifier.deadlinePassed(headersArrived(handler), handler.bytesSeen(), deadline));
-        } catch (ExecutionException e) {
-            TransportFailure f = FailureClassifier.classify(
-                    e.getCause(), request.uri(), headersArrived(handler), handler.bytesSeen(), deadline, redactor);
+            return completed(client.send(httpRequest, handler), handler, start, maxBodyBytes);
+        } catch (IOException | IllegalArgumentException | SecurityException e) {
+            // send() rethrows the client's failure as a copy of its type with the original as cause
+            TransportFailure f = handler.expired()
+                    ? FailureClassifier.deadlinePassed(headersArrived(handler), handler.bytesSeen(), deadline)
+                    : FailureClassifier.classify(
+                            e, request.uri(), headersArrived(handler), handler.bytesSeen(), deadline, redactor);
             return partial(handler, start, f);
         } catch (InterruptedException e) {
-            future.cancel(true);
-            handler.cancel();
+            handler.cancel(); // send() has cancelled the exchange
             Thread.currentThread().interrupt();
             return partial(
                     handler,
                     start,
                     new TransportFailure(FindingKind.INTERNAL, "interrupted while waiting for the response"));
+        } finally {
+            deadlines.done(watch);
         }
     }
 

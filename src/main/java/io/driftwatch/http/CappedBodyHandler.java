@@ -13,6 +13,7 @@ final class CappedBodyHandler implements HttpResponse.BodyHandler<BodyResult> {
     private volatile long headersAtNanos;
     private volatile HttpResponse.ResponseInfo info;
     private volatile CappedBodySubscriber subscriber;
+    private volatile boolean expired;
 
     CappedBodyHandler(long cap, boolean headRequest) {
         this.cap = cap;
@@ -30,6 +31,7 @@ final class CappedBodyHandler implements HttpResponse.BodyHandler<BodyResult> {
                 : responseInfo.headers().firstValueAsLong("content-length").orElse(-1);
         CappedBodySubscriber s = new CappedBodySubscriber(cap, declared);
         subscriber = s;
+        if (expired) s.expire(); // the deadline passed while the headers were being parsed
         return s;
     }
 
@@ -52,5 +54,20 @@ final class CappedBodyHandler implements HttpResponse.BodyHandler<BodyResult> {
     void cancel() {
         CappedBodySubscriber s = subscriber;
         if (s != null) s.cancel();
+    }
+
+    /**
+     * The run's deadline passed: a body being read fails at once, and one whose headers arrive later fails
+     * as soon as they do. Before the headers, the client's own request timeout ends the wait.
+     */
+    void expire() {
+        expired = true;
+        CappedBodySubscriber s = subscriber;
+        if (s != null) s.expire();
+    }
+
+    /** Whether {@link #expire()} was called. */
+    boolean expired() {
+        return expired;
     }
 }

@@ -1,6 +1,7 @@
 package io.driftwatch.http;
 
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
@@ -94,11 +95,20 @@ final class CappedBodySubscriber implements HttpResponse.BodySubscriber<BodyResu
         return bytesSeen;
     }
 
-    /** Stops reading (deadline passed); the pending result is left to the caller's timeout. */
+    /** Stops reading (the caller gave up waiting); the pending result is left as it is. */
     void cancel() {
         stopped = true;
         Flow.Subscription s = subscription;
         if (s != null) s.cancel();
+    }
+
+    /**
+     * Stops reading because the run's deadline passed: the body fails with an {@link HttpTimeoutException},
+     * so the client's {@code send} returns at once. A body completed just before keeps its result.
+     */
+    void expire() {
+        cancel();
+        result.completeExceptionally(new HttpTimeoutException("deadline passed while reading the response body"));
     }
 
     private void stopTooLarge() {

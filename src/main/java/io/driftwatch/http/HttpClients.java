@@ -20,8 +20,9 @@ public final class HttpClients {
      * The clients' dependent tasks (delivering response bytes to the body subscriber, completing the
      * response future) run at once on the client's own selector thread, where the bytes arrive. The end
      * of a response is timed in that task ({@link CappedBodySubscriber}), so no hand-off to another
-     * thread sits between the last byte and its timestamp, and a run costs fewer thread wake-ups. Every
-     * caller waits on the returned future from its own thread and attaches no dependent stages, and the
+     * thread sits between the last byte and its timestamp, and a run costs fewer thread wake-ups. Probe
+     * runs wait in {@code send} on their own thread (for {@code sendAsync} the client adds a hop to the
+     * common pool), token requests on the returned future; no caller attaches dependent stages, and the
      * body subscribers only copy bytes. TLS work runs there too, a new connection's handshake included: a
      * millisecond or two per handshake, rare with kept-alive connections to a few vendor hosts.
      */
