@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The writer's failure handling, against a recording sink that fails on demand. */
@@ -87,6 +88,34 @@ class RunWriterRetryTest {
 
             assertThat(sink.batches).extracting(List::size).containsExactly(10, 10, 5);
             assertThat(sink.written()).hasSize(25).startsWith("p0", "p1").endsWith("p24");
+        }
+    }
+
+    @Test
+    void aFullBatchIsWrittenAtOnceAndCloseEndsALingeringOne() throws Exception {
+        RecordingSink sink = new RecordingSink();
+        RunWriter.Settings settings = new RunWriter.Settings(10, 100, Duration.ofHours(1), Duration.ofHours(1));
+        RunWriter writer = new RunWriter(sink, settings, new RecordingSleeper());
+        var closed = new CountDownLatch(1);
+        try {
+            for (int i = 0; i < 13; i++) writer.submit(TestRuns.passing("p" + i, T0));
+            long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (writer.written() < 10 && System.nanoTime() < until) Thread.sleep(5);
+            assertThat(sink.batches)
+                    .as("the tenth run wakes the lingering writer")
+                    .containsExactly(sink.batches.get(0));
+            assertThat(sink.batches.get(0)).hasSize(10);
+
+            Thread.ofPlatform().start(() -> {
+                writer.close();
+                closed.countDown();
+            });
+            assertThat(closed.await(20, TimeUnit.SECONDS))
+                    .as("close wakes the writer from its hour-long linger")
+                    .isTrue();
+            assertThat(sink.written()).hasSize(13).endsWith("p12");
+        } finally {
+            writer.close();
         }
     }
 
