@@ -85,8 +85,14 @@ final class BodyDeadlines {
                     wake = w.deadlineNanos;
                 }
             }
-            if (watched.isEmpty()) wake = now + IDLE_SLEEP_NANOS; // the next watch unparks it
-            nextWakeNanos = wake;
+            if (watched.isEmpty()) {
+                // published before the second look, as above: a watch added after it unparks this thread
+                nextWakeNanos = now + IDLE_SLEEP_NANOS;
+                if (!watched.isEmpty()) continue;
+                wake = now + IDLE_SLEEP_NANOS;
+            } else {
+                nextWakeNanos = wake;
+            }
             long sleep = wake - System.nanoTime();
             if (sleep > 0) LockSupport.parkNanos(this, sleep);
         }

@@ -43,6 +43,19 @@ class BodyDeadlinesTest {
     }
 
     @Test
+    void aWatchAfterAnIdleSpellWakesTheWatcher() throws Exception {
+        var deadlines = new BodyDeadlines();
+        var first = new CountDownLatch(1);
+        deadlines.watch(System.nanoTime() + 10 * MS, first::countDown);
+        assertThat(first.await(10, TimeUnit.SECONDS)).isTrue();
+        Thread.sleep(100); // the watcher has nothing left to watch and sleeps until the next watch
+
+        var second = new CountDownLatch(1);
+        deadlines.watch(System.nanoTime() + 20 * MS, second::countDown);
+        assertThat(second.await(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
     void aFailingCallbackDoesNotStopTheWatcher() throws Exception {
         var deadlines = new BodyDeadlines();
         var after = new CountDownLatch(1);
