@@ -21,5 +21,5 @@ EXPOSE 9464
 VOLUME ["/app/data"]
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
     CMD ["java", "-cp", "/app/driftwatch.jar", "io.driftwatch.cli.HealthProbe", "http://127.0.0.1:9464/readyz"]
-ENTRYPOINT ["java", "-XX:+UseSerialGC", "-XX:MaxRAMPercentage=75", "-Djdk.nio.maxCachedBufferSize=65536", "-jar", "/app/driftwatch.jar"]
+ENTRYPOINT ["java", "-XX:+UseParallelGC", "-XX:MaxRAMPercentage=75", "-Djdk.nio.maxCachedBufferSize=65536", "-jar", "/app/driftwatch.jar"]
 CMD ["run"]

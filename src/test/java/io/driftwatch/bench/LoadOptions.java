@@ -36,7 +36,7 @@ record LoadOptions(
      * The launcher's default JVM options (DEFAULT_JAVA_OPTS in bin/driftwatch), so the benchmark measures
      * what users run; {@code %ROOT%} is the repository.
      */
-    static final String LAUNCHER_JAVA_OPTS = "-XX:+UseSerialGC -Xmx192m -Xss512k -XX:TieredStopAtLevel=1"
+    static final String LAUNCHER_JAVA_OPTS = "-XX:+UseParallelGC -Xmx192m -Xss512k -XX:TieredStopAtLevel=1"
             + " -Djdk.nio.maxCachedBufferSize=65536 -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=%ROOT%/target/driftwatch.jsa";
 
     static final String USAGE = """
