@@ -37,7 +37,7 @@ record LoadOptions(
      * what users run; {@code %ROOT%} is the repository.
      */
     static final String LAUNCHER_JAVA_OPTS = "-XX:+UseParallelGC -Xmx192m -Xss512k -XX:TieredStopAtLevel=1"
-            + " -Djdk.nio.maxCachedBufferSize=65536 -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=%ROOT%/target/driftwatch.jsa";
+            + " -Djdk.nio.maxCachedBufferSize=65536 -Xlog:cds=error -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=%ROOT%/target/driftwatch.jsa";
 
     static final String USAGE = """
             usage: bench/run [--scenario N[,N...]] [--interval 10s] [--warmup 10s] [--duration 30s]
