@@ -21,10 +21,12 @@ import javax.net.ssl.SSLSession;
  * Sends one request and reads its capped body within the time left before the run's deadline, timing it
  * on the monotonic clock. Never throws for network problems: they come back as {@link Attempt#failure()}.
  *
- * <p>The calling (virtual) thread waits in {@code HttpClient.send}: the client's request timeout, set to
- * the time left, ends a wait for the headers, and {@link BodyDeadlines} ends a body still being read at
- * the deadline. Both are timed where the client already keeps its timers, so a run needs no timer task
- * and no extra thread hand-off of its own (see {@link BodyDeadlines}).
+ * <p>The calling (virtual) thread waits in {@code HttpClient.send}, untimed; {@link BodyDeadlines} ends
+ * the attempt at the run's deadline ({@link AttemptExpiry}: a body still being read fails, a wait for the
+ * headers is interrupted, which cancels the exchange). The request carries no timeout of its own: the
+ * client registers such a timeout with its selector thread and wakes that thread to do so, one more
+ * thread wake-up per run, which cost about a fifth of the daemon's CPU at 500 runs/s (docs/BENCHMARKS.md,
+ * round 6).
  */
 final class AttemptSender {
     private final Clock clock;
@@ -49,16 +51,31 @@ final class AttemptSender {
         if (remaining <= 0) return Attempt.failed(FailureClassifier.deadlinePassed(false, 0, deadline));
         HttpRequest httpRequest;
         try {
-            httpRequest = build(request, Duration.ofNanos(remaining));
+            httpRequest = build(request);
         } catch (IllegalArgumentException e) {
             return Attempt.failed(
                     new TransportFailure(FindingKind.CONFIG, "invalid request: " + redactor.redact(e.getMessage())));
         }
         var handler = new CappedBodyHandler(maxBodyBytes, "HEAD".equalsIgnoreCase(request.method()));
-        BodyDeadlines.Watch watch = deadlines.watch(deadlineNanos, handler::expire);
+        var expiry = new AttemptExpiry(handler);
+        BodyDeadlines.Watch watch = deadlines.watch(deadlineNanos, expiry::expire);
         long start = System.nanoTime();
         try {
             return completed(client.send(httpRequest, handler), handler, start, maxBodyBytes);
+        } catch (InterruptedException e) {
+            if (expiry.interrupted()) {
+                // send() has cancelled the exchange; close() below clears the interrupt
+                return partial(
+                        handler,
+                        start,
+                        FailureClassifier.deadlinePassed(headersArrived(handler), handler.bytesSeen(), deadline));
+            }
+            handler.cancel(); // send() has cancelled the exchange
+            Thread.currentThread().interrupt();
+            return partial(
+                    handler,
+                    start,
+                    new TransportFailure(FindingKind.INTERNAL, "interrupted while waiting for the response"));
         } catch (IOException | IllegalArgumentException | SecurityException e) {
             // send() rethrows the client's failure as a copy of its type with the original as cause
             TransportFailure f = handler.expired()
@@ -66,15 +83,9 @@ final class AttemptSender {
                     : FailureClassifier.classify(
                             e, request.uri(), headersArrived(handler), handler.bytesSeen(), deadline, redactor);
             return partial(handler, start, f);
-        } catch (InterruptedException e) {
-            handler.cancel(); // send() has cancelled the exchange
-            Thread.currentThread().interrupt();
-            return partial(
-                    handler,
-                    start,
-                    new TransportFailure(FindingKind.INTERNAL, "interrupted while waiting for the response"));
         } finally {
             deadlines.done(watch);
+            expiry.close();
         }
     }
 
@@ -112,8 +123,8 @@ final class AttemptSender {
         return handler.info() != null;
     }
 
-    private static HttpRequest build(OutgoingRequest request, Duration timeout) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(request.uri()).timeout(timeout);
+    private static HttpRequest build(OutgoingRequest request) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(request.uri());
         if (request.body().length > 0) {
             b.method(request.method(), HttpRequest.BodyPublishers.ofByteArray(request.body()));
         } else {

@@ -7,14 +7,14 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Ends the attempts whose run deadline passes while they still wait, from one daemon thread for the
- * whole process. The JDK client's request timeout (which {@link AttemptSender} sets to the time left)
- * covers only the wait for the response headers; once they have arrived nothing else would stop a
- * server that stalls in the middle of a body.
+ * whole process: a wait for the headers, and a server that stalls in the middle of a body (what the
+ * attempt does at its deadline is {@link AttemptExpiry}).
  *
  * <p>Attempts wait in {@code HttpClient.send}, untimed. A timed wait would cost every run a timer task
  * scheduled and cancelled on the virtual-thread scheduler's delay queue (a thread of its own), and the
  * client's {@code sendAsync} completes its future on the common pool, one more thread hand-off per run;
- * in a profile at 1,000 runs/s those were about a tenth of the daemon's CPU. Here a run costs a set
+ * in a profile at 1,000 runs/s those were about a tenth of the daemon's CPU; the client's own request
+ * timeout wakes its selector thread for every request. Here a run costs a set
  * insert and removal; the watcher sleeps until the earliest deadline it knows, at most {@link
  * #MAX_SLEEP_NANOS} (until the next watch when none is left), and is woken early only by an attempt due
  * before that.

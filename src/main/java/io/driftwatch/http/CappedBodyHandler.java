@@ -58,7 +58,7 @@ final class CappedBodyHandler implements HttpResponse.BodyHandler<BodyResult> {
 
     /**
      * The run's deadline passed: a body being read fails at once, and one whose headers arrive later fails
-     * as soon as they do. Before the headers, the client's own request timeout ends the wait.
+     * as soon as they do. A wait for the headers is ended by {@link AttemptExpiry}.
      */
     void expire() {
         expired = true;

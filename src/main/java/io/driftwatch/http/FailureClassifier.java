@@ -64,7 +64,7 @@ final class FailureClassifier {
                 "unexpected error: " + root.getClass().getName() + ": " + redactor.redact(root.getMessage()));
     }
 
-    /** The run's deadline passed (our own timer, or the client's request timeout set to the time left). */
+    /** The run's deadline passed ({@link BodyDeadlines} ended the attempt). */
     static TransportFailure deadlinePassed(boolean headersArrived, long bytesSeen, Duration deadline) {
         return new TransportFailure(
                 FindingKind.TIMEOUT,

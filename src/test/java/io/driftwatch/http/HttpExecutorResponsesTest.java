@@ -11,8 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -166,6 +168,57 @@ class HttpExecutorResponsesTest {
         assertThat(e.status()).isZero();
         assertThat(e.attempts()).as("no time left to retry").isEqualTo(1);
         assertThat(sleeper.sleeps).isEmpty();
+        assertThat(Thread.currentThread().isInterrupted())
+                .as("the deadline's interrupt does not outlive the attempt")
+                .isFalse();
+    }
+
+    @Test
+    void theRunGoesOnNormallyAfterItsHeaderWaitWasCutOff() throws Exception {
+        server.on("/slow", ex -> {
+            release.await(20, TimeUnit.SECONDS);
+            TestServer.respond(ex, 200, "text/plain", "late");
+        });
+        server.on("/ok", ex -> TestServer.respond(ex, 200, "text/plain", "fine"));
+        HttpExecutor executor = Fixtures.executor(sleeper, audit);
+
+        Exchange timedOut = executor.execute(
+                get(server.uri("/slow")), options(Duration.ofMillis(300), RetrySpec.NONE), AuthProvider.NONE);
+        Thread.sleep(50); // the next blocking call of the run is not cut short by a stray interrupt
+        Exchange next = executor.execute(get(server.uri("/ok")), options(RetrySpec.NONE), AuthProvider.NONE);
+
+        assertThat(timedOut.failure().kind()).isEqualTo(FindingKind.TIMEOUT);
+        assertThat(next.failure()).isNull();
+        assertThat(new String(next.body(), StandardCharsets.UTF_8)).isEqualTo("fine");
+    }
+
+    @Test
+    void anInterruptFromElsewhereIsReportedAndKept() throws Exception {
+        var arrived = new CountDownLatch(1);
+        server.on("/hang", ex -> {
+            arrived.countDown();
+            release.await(20, TimeUnit.SECONDS);
+            TestServer.respond(ex, 200, "text/plain", "late");
+        });
+        var result = new CompletableFuture<Exchange>();
+        var stillInterrupted = new AtomicBoolean();
+        Thread runner = Thread.ofVirtual().start(() -> {
+            result.complete(Fixtures.executor(sleeper, audit)
+                    .execute(
+                            get(server.uri("/hang")),
+                            options(Duration.ofSeconds(30), RetrySpec.NONE),
+                            AuthProvider.NONE));
+            stillInterrupted.set(Thread.currentThread().isInterrupted());
+        });
+        assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
+
+        runner.interrupt(); // e.g. shutdown, not the run's deadline
+        Exchange e = result.get(10, TimeUnit.SECONDS);
+        runner.join(10_000);
+
+        assertThat(e.failure())
+                .isEqualTo(new TransportFailure(FindingKind.INTERNAL, "interrupted while waiting for the response"));
+        assertThat(stillInterrupted).isTrue();
     }
 
     @Test
