@@ -32,17 +32,40 @@ public final class Main implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
+    /** Every command, for help and for all commands but {@code run} (see {@link #commandLineFor}). */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
-        // Usage errors and unexpected exceptions exit 2, so 1 always means "a check failed".
-        cl.getCommandSpec().usageMessage().sortOptions(false);
-        cl.setExitCodeExceptionMapper(e -> BAD_CONFIG);
-        cl.getCommandSpec().exitCodeOnInvalidInput(BAD_CONFIG);
-        cl.getCommandSpec().exitCodeOnExecutionException(BAD_CONFIG);
+        CommandLine cl = configured(new CommandLine(new Main()));
         cl.addSubcommand("baseline", BaselineWiring.commandLine());
         cl.addSubcommand("alerts", AlertsWiring.commandLine());
         return cl;
     }
+
+    /**
+     * The command tree {@code args} need. The daemon ({@code run} first) gets the root and that command
+     * alone: picocli builds each command's model by reflecting over its class and options, and building
+     * all of them took about 0.3 s of the daemon's start, before anything else could begin
+     * (docs/BENCHMARKS.md, round 6). Parsing, help, version and exit codes are the same as in the full tree.
+     */
+    static CommandLine commandLineFor(String[] args) {
+        if (args.length == 0 || !"run".equals(args[0])) return commandLine();
+        CommandLine cl = configured(new CommandLine(new DaemonRoot()));
+        cl.addSubcommand("run", new RunCommand());
+        return cl;
+    }
+
+    /** Usage errors and unexpected exceptions exit 2, so 1 always means "a check failed". */
+    private static CommandLine configured(CommandLine cl) {
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.getCommandSpec().usageMessage().sortOptions(false);
+        cl.setExitCodeExceptionMapper(e -> BAD_CONFIG);
+        cl.getCommandSpec().exitCodeOnInvalidInput(BAD_CONFIG);
+        cl.getCommandSpec().exitCodeOnExecutionException(BAD_CONFIG);
+        return cl;
+    }
+
+    /** The root of {@link #commandLineFor}'s daemon tree: {@link Main} without its other subcommands. */
+    @Command(name = "driftwatch", mixinStandardHelpOptions = true, versionProvider = Version.class)
+    static final class DaemonRoot {}
 
     public static void main(String[] args) {
         if ("json".equalsIgnoreCase(System.getenv("DRIFTWATCH_LOG_FORMAT"))
@@ -51,6 +74,6 @@ public final class Main implements Runnable {
             System.setProperty("logback.configurationFile", "logback-json.xml");
         }
         HttpClients.boundConnectionPool(System.getProperties());
-        System.exit(commandLine().execute(args));
+        System.exit(commandLineFor(args).execute(args));
     }
 }

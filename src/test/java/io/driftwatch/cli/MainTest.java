@@ -26,4 +26,29 @@ class MainTest {
         cl.setErr(new PrintWriter(new StringWriter()));
         assertThat(cl.execute("check", "--no-such-option")).isEqualTo(2);
     }
+
+    @Test
+    void theDaemonGetsATreeOfRunAloneThatParsesAndExitsAsTheFullOne() {
+        var cl = Main.commandLineFor(new String[] {"run", "--help"});
+        assertThat(cl.getSubcommands().keySet()).containsExactly("run");
+        var out = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        assertThat(cl.execute("run", "--help")).isZero();
+        var full = new StringWriter();
+        Main.commandLine().setOut(new PrintWriter(full)).execute("run", "--help");
+        assertThat(out.toString()).startsWith("Usage: driftwatch run").isEqualTo(full.toString());
+
+        var runOnly = Main.commandLineFor(new String[] {"run", "--port", "x"});
+        runOnly.setErr(new PrintWriter(new StringWriter()));
+        assertThat(runOnly.execute("run", "--port", "x")).isEqualTo(2);
+    }
+
+    @Test
+    void everyOtherCommandLineGetsTheFullTree() {
+        assertThat(Main.commandLineFor(new String[] {}).getSubcommands()).containsKeys("run", "check", "alerts");
+        assertThat(Main.commandLineFor(new String[] {"check", "--help"}).getSubcommands())
+                .containsKeys("run", "check", "alerts");
+        assertThat(Main.commandLineFor(new String[] {"--version"}).getSubcommands())
+                .containsKeys("run", "check", "alerts");
+    }
 }
