@@ -60,11 +60,12 @@ public final class LoadBench {
         try (LoopbackTarget target = new LoopbackTarget()) {
             log.printf(
                     Locale.ROOT,
-                    "target %s (fast body %d bytes, slow delay %d ms); work dir %s%n",
+                    "target %s (fast body %d bytes, slow delay %d ms); work dir %s (%s)%n",
                     target.baseUrl(),
                     LoopbackTarget.FAST_BODY.length,
                     LoopbackTarget.SLOW_DELAY.toMillis(),
-                    work);
+                    work,
+                    WorkDirs.keep() ? "kept: " + WorkDirs.KEEP_ENV + "=1" : "deleted at the end");
             for (int probes : options.scenarios()) {
                 for (String mode : options.modes()) {
                     log.printf(
@@ -94,6 +95,8 @@ public final class LoadBench {
                     }
                 }
             }
+        } finally {
+            if (!WorkDirs.keep()) WorkDirs.delete(work);
         }
         log.println();
         return results;

@@ -7,6 +7,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,5 +43,12 @@ class LoadBenchSmokeTest {
         }
         assertThat(result.report())
                 .contains("| driftwatch | reused |", "| driftwatch | fresh |", "latency error vs target hold");
+
+        Matcher workDir = Pattern.compile("work dir (\\S+) \\(deleted at the end\\)")
+                .matcher(log.toString(StandardCharsets.UTF_8));
+        assertThat(workDir.find()).as("the log names the work folder").isTrue();
+        assertThat(Path.of(workDir.group(1)))
+                .as("probe files, store and audit trail removed")
+                .doesNotExist();
     }
 }
