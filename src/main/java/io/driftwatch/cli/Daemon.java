@@ -115,19 +115,30 @@ public final class Daemon implements AutoCloseable {
             }
         });
         Files.createDirectories(settings.dataDir());
-        Database db = Database.open(
-                settings.storeUrl() != null ? settings.storeUrl() : Database.embeddedUrl(settings.dataDir()));
+        // The store opens and migrates on a thread of its own while the engine, which needs nothing of it
+        // until probes run, is built here; what reads the store waits for it below.
+        CompletableFuture<Database> storeOpen =
+                openStore(settings.storeUrl() != null ? settings.storeUrl() : Database.embeddedUrl(settings.dataDir()));
+        LogbackAuditLog audit = null;
+        try {
+            audit = LogbackAuditLog.open(settings.dataDir());
+            drift = new DriftParts(settings);
+            engine = Extensions.engine(settings, clock, metrics, audit, new JdbcTokenStore(storeOpen::join), drift);
+        } catch (RuntimeException | Error e) {
+            if (audit != null) audit.close();
+            storeOpen.thenAccept(Database::close);
+            throw e;
+        }
+        Database db = awaitStore(storeOpen, audit);
+        // closed in reverse order: the store last, after the writer and everything that runs probes
         closeables.add(db);
         runs = new RunStore(db);
         runs.latestAll().values().forEach(r -> board.seed(StoredRuns.toResult(r)));
         RunWriter writer = new RunWriter(runs);
         closeables.add(writer);
-        LogbackAuditLog audit = LogbackAuditLog.open(settings.dataDir());
         closeables.add(audit);
 
-        drift = new DriftParts(settings);
         drift.restore(board.all().values());
-        engine = Extensions.engine(settings, clock, metrics, audit, new JdbcTokenStore(db), drift);
         drift.bindMetrics(engine, metrics.registry(), clock);
         closeables.add(engine);
         engine.runner().addListener(board);
@@ -243,6 +254,35 @@ public final class Daemon implements AutoCloseable {
                 server.port(),
                 engine.active().probes().size());
         return this;
+    }
+
+    /** Opens and migrates the store on a platform thread of its own. */
+    private static CompletableFuture<Database> openStore(String url) {
+        CompletableFuture<Database> open = new CompletableFuture<>();
+        Thread.ofPlatform().daemon().name("store-open").start(() -> {
+            try {
+                open.complete(Database.open(url));
+            } catch (RuntimeException | Error e) {
+                open.completeExceptionally(e);
+            }
+        });
+        return open;
+    }
+
+    /**
+     * The opened store, or its failure as {@link Database#open} threw it (a {@link
+     * io.driftwatch.store.StoreException} naming the redacted URL), after closing what was built meanwhile.
+     */
+    private Database awaitStore(CompletableFuture<Database> open, LogbackAuditLog audit) {
+        try {
+            return open.join();
+        } catch (CompletionException e) {
+            engine.close();
+            audit.close();
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw e;
+        }
     }
 
     /**

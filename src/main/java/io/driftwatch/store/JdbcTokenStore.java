@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * {@link TokenStore} on the {@code vendor_token} table (migration V10): a plain INSERT for the first
@@ -29,15 +30,23 @@ public final class JdbcTokenStore implements TokenStore {
     /** SQLSTATE for a unique-key violation, the same on H2 and PostgreSQL. */
     private static final String DUPLICATE_KEY = "23505";
 
-    private final Database database;
+    private final Supplier<Database> database;
 
     public JdbcTokenStore(Database database) {
+        this(() -> database);
+    }
+
+    /**
+     * @param database the store, asked for at each load and save: the daemon wires its engine while the
+     *     store is still opening, and a token is only needed once probes run
+     */
+    public JdbcTokenStore(Supplier<Database> database) {
         this.database = database;
     }
 
     @Override
     public Optional<Stored> load(String connectionId) throws TokenStoreException {
-        try (Connection c = database.dataSource().getConnection();
+        try (Connection c = database.get().dataSource().getConnection();
                 PreparedStatement s = c.prepareStatement(SELECT)) {
             s.setString(1, connectionId);
             try (ResultSet r = s.executeQuery()) {
@@ -57,7 +66,7 @@ public final class JdbcTokenStore implements TokenStore {
 
     @Override
     public boolean save(String connectionId, long expectedVersion, Stored next) throws TokenStoreException {
-        try (Connection c = database.dataSource().getConnection()) {
+        try (Connection c = database.get().dataSource().getConnection()) {
             if (expectedVersion == 0) {
                 try (PreparedStatement s = c.prepareStatement(INSERT)) {
                     s.setString(1, connectionId);

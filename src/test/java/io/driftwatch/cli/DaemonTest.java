@@ -1,10 +1,12 @@
 package io.driftwatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.driftwatch.store.StoreException;
 import io.driftwatch.support.LoopbackServer;
 import io.driftwatch.testing.LoopbackSettings;
 import java.net.URI;
@@ -142,5 +144,30 @@ class DaemonTest {
         JsonNode one = new ObjectMapper().readTree(get("/api/v1/probes/alpha").body());
         assertThat(one.get("history").size()).isPositive();
         assertThat(one.get("latest").get("outcome").asText()).isEqualTo("pass");
+    }
+
+    @Test
+    void aStoreThatCannotOpenFailsTheStartWithItsRedactedReason() throws Exception {
+        var good = LoopbackSettings.under(dir, probes, Map.of());
+        var unreachable = new Settings(
+                good.probesDir(),
+                good.baselinesDir(),
+                good.alertingDir(),
+                good.dataDir(),
+                "jdbc:postgresql://127.0.0.1:1/driftwatch?user=dw&password=hunter2",
+                good.host(),
+                good.port(),
+                good.env());
+
+        assertThatThrownBy(() -> new Daemon(unreachable, Clock.systemUTC()).start())
+                .isInstanceOf(StoreException.class)
+                .hasMessageStartingWith(
+                        "cannot open store at jdbc:postgresql://127.0.0.1:1/driftwatch?user=dw&password=****")
+                .message()
+                .doesNotContain("hunter2");
+
+        // what was built while the store was opening is closed again; the same folders start a daemon
+        daemon = start();
+        await().atMost(WAIT).until(() -> hits.get() > 0);
     }
 }
