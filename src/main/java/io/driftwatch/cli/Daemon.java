@@ -120,16 +120,21 @@ public final class Daemon implements AutoCloseable {
         CompletableFuture<Database> storeOpen =
                 openStore(settings.storeUrl() != null ? settings.storeUrl() : Database.embeddedUrl(settings.dataDir()));
         LogbackAuditLog audit = null;
+        Database db;
         try {
             audit = LogbackAuditLog.open(settings.dataDir());
             drift = new DriftParts(settings);
             engine = Extensions.engine(settings, clock, metrics, audit, new JdbcTokenStore(storeOpen::join), drift);
+            db = storeOpen.join();
         } catch (RuntimeException | Error e) {
+            // the audit log holds its file; a store that opened after all is closed again
             if (audit != null) audit.close();
             storeOpen.thenAccept(Database::close);
+            // the store's own failure as Database.open threw it: a StoreException naming the redacted URL
+            if (e instanceof CompletionException c && c.getCause() instanceof RuntimeException cause) throw cause;
+            if (e instanceof CompletionException c && c.getCause() instanceof Error cause) throw cause;
             throw e;
         }
-        Database db = awaitStore(storeOpen, audit);
         // closed in reverse order: the store last, after the writer and everything that runs probes
         closeables.add(db);
         runs = new RunStore(db);
@@ -267,22 +272,6 @@ public final class Daemon implements AutoCloseable {
             }
         });
         return open;
-    }
-
-    /**
-     * The opened store, or its failure as {@link Database#open} threw it (a {@link
-     * io.driftwatch.store.StoreException} naming the redacted URL), after closing what was built meanwhile.
-     */
-    private Database awaitStore(CompletableFuture<Database> open, LogbackAuditLog audit) {
-        try {
-            return open.join();
-        } catch (CompletionException e) {
-            engine.close();
-            audit.close();
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            if (e.getCause() instanceof Error err) throw err;
-            throw e;
-        }
     }
 
     /**
