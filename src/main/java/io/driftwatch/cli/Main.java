@@ -34,10 +34,10 @@ public final class Main implements Runnable {
 
     /** Every command, for help and for all commands but {@code run} (see {@link #commandLineFor}). */
     public static CommandLine commandLine() {
-        CommandLine cl = configured(new CommandLine(new Main()));
+        CommandLine cl = new CommandLine(new Main());
         cl.addSubcommand("baseline", BaselineWiring.commandLine());
         cl.addSubcommand("alerts", AlertsWiring.commandLine());
-        return cl;
+        return configured(cl);
     }
 
     /**
@@ -48,12 +48,15 @@ public final class Main implements Runnable {
      */
     static CommandLine commandLineFor(String[] args) {
         if (args.length == 0 || !"run".equals(args[0])) return commandLine();
-        CommandLine cl = configured(new CommandLine(new DaemonRoot()));
+        CommandLine cl = new CommandLine(new DaemonRoot());
         cl.addSubcommand("run", new RunCommand());
-        return cl;
+        return configured(cl);
     }
 
-    /** Usage errors and unexpected exceptions exit 2, so 1 always means "a check failed". */
+    /**
+     * Usage errors and unexpected exceptions exit 2, so 1 always means "a check failed". Call it once every
+     * subcommand is added: picocli hands these settings only to the subcommands present at the time.
+     */
     private static CommandLine configured(CommandLine cl) {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.getCommandSpec().usageMessage().sortOptions(false);

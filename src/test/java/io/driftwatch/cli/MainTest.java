@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The public commands of DESIGN.md are all registered, each with --help, and usage errors exit 2. */
 class MainTest {
@@ -50,5 +54,27 @@ class MainTest {
                 .containsKeys("run", "check", "alerts");
         assertThat(Main.commandLineFor(new String[] {"--version"}).getSubcommands())
                 .containsKeys("run", "check", "alerts");
+    }
+
+    @Test
+    void aDaemonThatCannotStartExitsTwoInBothTrees(@TempDir Path dir) throws Exception {
+        for (String folder : new String[] {"probes", "baselines", "alerting"}) {
+            Files.createDirectories(dir.resolve(folder));
+        }
+        String[] args = {
+            "run",
+            "--port=0",
+            "--probes=" + dir.resolve("probes"),
+            "--baselines=" + dir.resolve("baselines"),
+            "--alerting=" + dir.resolve("alerting"),
+            "--data=" + dir.resolve("data"),
+            "--store=jdbc:postgresql://127.0.0.1:1/driftwatch"
+        };
+        for (var cl : List.of(Main.commandLineFor(args), Main.commandLine())) {
+            var err = new StringWriter();
+            cl.setErr(new PrintWriter(err));
+            assertThat(cl.execute(args)).as(err.toString()).isEqualTo(2);
+            assertThat(err.toString()).contains("cannot open store at jdbc:postgresql://127.0.0.1:1/driftwatch");
+        }
     }
 }
